@@ -1,0 +1,62 @@
+# Every target installs what it needs on first use: a virtual environment in
+# .venv (from pyproject.toml) and, for TypeScript, the pinned compiler from npm.
+# A fresh machine needs only python3 (>= 3.11), node/npm (>= 18) and make.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+GENERATED_PY_PROJECT := $(wildcard generated/python/pyproject.toml)
+
+# make contract BASE_URL=https://... RETELL_API_KEY=...   (the key travels in the
+# environment, never on a command line that `ps` or a CI log would show)
+BASE_URL ?=
+SEED     ?=
+MAX_EXAMPLES ?=
+PORT     ?= 8080
+
+.DEFAULT_GOAL := help
+.PHONY: help venv generate check-generated lint test pytest ts-test mock contract mutants bench clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml $(GENERATED_PY_PROJECT)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]' $(if $(GENERATED_PY_PROJECT),-e ./generated/python)
+	@touch $@
+
+venv: $(STAMP)  ## Create .venv and install the project with its dev extras
+
+generate: $(STAMP)  ## Generate models and clients from spec/openapi.yaml into generated/
+	$(PY) -m generator generate
+
+check-generated: $(STAMP)  ## Fail (with a diff) when generated/ is stale
+	$(PY) -m generator check
+
+lint: $(STAMP)  ## ruff check, ruff format --check, mypy --strict
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy generator mock_server contract_tests tests $(wildcard benchmarks)
+	$(if $(wildcard generated/python/retell_client),$(PY) -m mypy generated/python/retell_client)
+
+pytest: $(STAMP)  ## The Python test suite
+	$(PY) -m pytest
+
+test: lint check-generated pytest  ## Every check (what CI runs)
+
+mock: $(STAMP)  ## Run the mock server on 127.0.0.1:$(PORT)
+	$(PY) -m mock_server --host 127.0.0.1 --port $(PORT)
+
+contract: $(STAMP)  ## Contract-test BASE_URL (default: a mock server on a free loopback port)
+	$(PY) -m contract_tests $(if $(BASE_URL),--base-url $(BASE_URL)) $(if $(SEED),--seed $(SEED)) $(if $(MAX_EXAMPLES),--max-examples $(MAX_EXAMPLES))
+
+mutants: $(STAMP)  ## Run the contract suite against the mock and each faulty variant
+	$(PY) -m contract_tests.mutants
+
+bench: $(STAMP)  ## Speed and memory figures against peers, written to BENCHMARKS.md
+	$(PY) -m benchmarks
+
+clean:  ## Remove the virtual environment, caches and installed tools
+	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis reports
