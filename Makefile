@@ -7,6 +7,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 GENERATED_PY_PROJECT := $(wildcard generated/python/pyproject.toml)
+TS_TOOLS := tools/typescript
+TSC      := $(TS_TOOLS)/node_modules/.bin/tsc
 
 # make contract BASE_URL=https://... RETELL_API_KEY=...   (the key travels in the
 # environment, never on a command line that `ps` or a CI log would show)
@@ -29,22 +31,30 @@ $(STAMP): pyproject.toml $(GENERATED_PY_PROJECT)
 
 venv: $(STAMP)  ## Create .venv and install the project with its dev extras
 
+$(TSC): $(TS_TOOLS)/package.json $(TS_TOOLS)/package-lock.json
+	npm ci --prefix $(TS_TOOLS) --no-audit --no-fund
+	@touch $@
+
 generate: $(STAMP)  ## Generate models and clients from spec/openapi.yaml into generated/
 	$(PY) -m generator generate
 
 check-generated: $(STAMP)  ## Fail (with a diff) when generated/ is stale
 	$(PY) -m generator check
 
-lint: $(STAMP)  ## ruff check, ruff format --check, mypy --strict
+lint: $(STAMP) $(TSC)  ## ruff check, ruff format --check, mypy --strict, tsc --strict
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy generator mock_server contract_tests tests $(wildcard benchmarks)
 	$(if $(wildcard generated/python/retell_client),$(PY) -m mypy generated/python/retell_client)
+	$(if $(wildcard generated/typescript/tsconfig.json),$(TSC) -p generated/typescript --noEmit --strict)
 
 pytest: $(STAMP)  ## The Python test suite
 	$(PY) -m pytest
 
 test: lint check-generated pytest  ## Every check (what CI runs)
+
+ts-test: $(STAMP) $(TSC)  ## The TypeScript client: tsc --strict, then its tests under node --test
+	$(PY) -m pytest tests/typescript
 
 mock: $(STAMP)  ## Run the mock server on 127.0.0.1:$(PORT)
 	$(PY) -m mock_server --host 127.0.0.1 --port $(PORT)

@@ -1,0 +1,141 @@
+"""`python -m contract_tests`: exit 0 compliant, 1 violations, 2 misuse or unreachable."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from rich.console import Console
+
+from contract_tests.masking import KEY_ENVIRONMENT_VARIABLE, mask_secret
+from contract_tests.options import (
+    DEFAULT_MAX_EXAMPLES,
+    DEFAULT_MAX_LIVE_CALLS,
+    SuiteOptions,
+    new_seed,
+)
+from contract_tests.report import junit_xml, markdown_report, print_result, write_text
+from contract_tests.safety import refusal
+from contract_tests.suite import ServerUnreachable, run_suite
+
+EXIT_COMPLIANT, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
+CONSOLE_WIDTH = 120
+
+
+class UsageError(Exception):
+    """Misuse of the command line: printed as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _non_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be at least 0, got {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m contract_tests", description=__doc__)
+    parser.add_argument(
+        "--base-url", help="server to test (default: a mock on a free loopback port)"
+    )
+    parser.add_argument("--api-key", help=f"API key (default: ${KEY_ENVIRONMENT_VARIABLE})")
+    parser.add_argument("--max-examples", type=_positive, default=DEFAULT_MAX_EXAMPLES)
+    parser.add_argument("--seed", type=int, help="seed for a reproducible run (default: random)")
+    parser.add_argument("--junit-xml", type=Path, help="write a JUnit XML report here")
+    parser.add_argument("--report", type=Path, help="write a Markdown report here")
+    parser.add_argument(
+        "--live",
+        action="store_true",
+        help="allow a non-loopback server; send only requests it must reject",
+    )
+    parser.add_argument(
+        "--max-live-calls",
+        type=_non_negative,
+        default=DEFAULT_MAX_LIVE_CALLS,
+        help="valid (call-placing) requests a --live run may send",
+    )
+    return parser
+
+
+@contextlib.contextmanager
+def _target(base_url: str | None, api_key: str) -> Iterator[str]:
+    """The base URL to test: the given one, or a mock started for the run."""
+    if base_url is not None:
+        yield base_url
+        return
+    from mock_server import create_app, running_server
+
+    with running_server(create_app(api_key=api_key)) as url:
+        yield url
+
+
+def _api_key(arguments: argparse.Namespace) -> str:
+    key = arguments.api_key or os.environ.get(KEY_ENVIRONMENT_VARIABLE)
+    if key:
+        return str(key)
+    if arguments.base_url is None:
+        from mock_server import DEFAULT_API_KEY
+
+        return str(DEFAULT_API_KEY)
+    raise UsageError(f"no API key: pass --api-key or set {KEY_ENVIRONMENT_VARIABLE}")
+
+
+def _options(arguments: argparse.Namespace, base_url: str, api_key: str) -> SuiteOptions:
+    return SuiteOptions(
+        base_url=base_url,
+        api_key=api_key,
+        max_examples=arguments.max_examples,
+        seed=new_seed() if arguments.seed is None else arguments.seed,
+        live=arguments.live,
+        max_live_calls=arguments.max_live_calls,
+        phases=("coverage", "fuzzing") if arguments.live else ("examples", "coverage", "fuzzing"),
+        mock_started=arguments.base_url is None,
+    )
+
+
+def run(arguments: argparse.Namespace, console: Console) -> int:
+    api_key = _api_key(arguments)
+    if arguments.base_url is not None:
+        problem = refusal(arguments.base_url, live=arguments.live)
+        if problem is not None:
+            raise UsageError(problem)
+    with _target(arguments.base_url, api_key) as base_url:
+        options = _options(arguments, base_url, api_key)
+        console.print(f"contract_tests: {base_url}, seed {options.seed}", markup=False)
+        result = run_suite(options, lambda line: console.print(line, markup=False, highlight=False))
+    print_result(result, console)
+    if arguments.junit_xml is not None:
+        write_text(arguments.junit_xml, junit_xml(result))
+    if arguments.report is not None:
+        write_text(arguments.report, markdown_report(result))
+    return EXIT_COMPLIANT if result.compliant else EXIT_VIOLATIONS
+
+
+def main(argv: Sequence[str] | None = None, console: Console | None = None) -> int:
+    out = console or Console(width=None if sys.stdout.isatty() else CONSOLE_WIDTH)
+    secret = os.environ.get(KEY_ENVIRONMENT_VARIABLE, "")
+    try:
+        arguments = build_parser().parse_args(argv)
+        secret = arguments.api_key or secret
+        return run(arguments, out)
+    except (UsageError, ServerUnreachable) as error:
+        kind = "unreachable" if isinstance(error, ServerUnreachable) else "usage error"
+        print(mask_secret(f"contract_tests: {kind}: {error}", secret), file=sys.stderr)
+        return EXIT_USAGE

@@ -1,0 +1,92 @@
+"""Request and response validation, delegated to the models generated from the spec.
+
+This module is the only place that turns bytes into models or models' errors into
+messages; it holds no rule of its own, so spec/openapi.yaml stays the single source
+of truth (through `retell_client`, generated from it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import pydantic
+import pydantic_core
+from retell_client import Error
+
+T = TypeVar("T", bound=pydantic.BaseModel)
+
+_MAX_ERRORS_SHOWN = 5
+_MAX_LOC_PART = 80
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """Why a body was refused: not JSON, or a broken rule of the schema."""
+
+    message: str
+
+
+def parse_body(model: type[T], body: bytes) -> T | Invalid:
+    """Validate a request body against `model` (JSON semantics: no type coercion)."""
+    if b"NaN" in body or b"Infinity" in body:  # pydantic's parser accepts these non-JSON tokens
+        try:
+            pydantic_core.from_json(body, allow_inf_nan=False)
+        except ValueError as exc:
+            return Invalid(f"Request body is not valid JSON: {exc}")
+    try:
+        return model.model_validate_json(body)
+    except pydantic.ValidationError as exc:
+        return describe(exc)
+
+
+def describe(exc: pydantic.ValidationError) -> Invalid:
+    """One message naming each broken field and its rule (the first few of them)."""
+    errors = exc.errors(include_url=False, include_input=False)
+    if errors and errors[0]["type"] == "json_invalid":
+        return Invalid(f"Request body is not valid JSON: {errors[0]['msg']}")
+    parts = [f"{_field_name(e['loc'])}: {_rule(e['msg'])}" for e in errors[:_MAX_ERRORS_SHOWN]]
+    if len(errors) > _MAX_ERRORS_SHOWN:
+        parts.append(f"and {len(errors) - _MAX_ERRORS_SHOWN} more")
+    return Invalid("; ".join(parts))
+
+
+def _field_name(loc: tuple[int | str, ...]) -> str:
+    """`a.b[0].c` for pydantic's ("a", "b", 0, "c"); `body` for the body itself."""
+    name = "".join(f"[{part}]" if isinstance(part, int) else f".{_shorten(part)}" for part in loc)
+    return name.removeprefix(".") or "body"
+
+
+def _rule(message: str) -> str:
+    """pydantic's message without the prefix it puts on the models' own rules."""
+    return message.removeprefix("Value error, ")
+
+
+def _shorten(part: str) -> str:
+    return part if len(part) <= _MAX_LOC_PART else part[:_MAX_LOC_PART] + "..."
+
+
+def echo_fields(request: pydantic.BaseModel, names: tuple[str, ...]) -> dict[str, Any]:
+    """The named fields the client sent, as validated (unsent optional fields left out).
+
+    The values are the model's own (plain JSON values for the generated models); the
+    response is serialized and validated again by `to_json`.
+    """
+    sent = request.model_fields_set
+    return {name: getattr(request, name) for name in names if name in sent}
+
+
+def to_json(model: type[pydantic.BaseModel], payload: dict[str, Any]) -> bytes:
+    """Serialize a response payload after validating it against its generated model.
+
+    The payload is checked in JSON mode, exactly as a client would read it; a payload
+    the model refuses is a bug of the mock and raises.
+    """
+    body = pydantic_core.to_json(payload)
+    model.model_validate_json(body)
+    return body
+
+
+def error_body(message: str) -> bytes:
+    """The spec's Error body for this message."""
+    return to_json(Error, {"error_message": message})

@@ -1,0 +1,200 @@
+"""`python -m contract_tests`: exit codes, outputs, key masking and the --live guard."""
+
+from __future__ import annotations
+
+import io
+import socket
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from starlette.types import ASGIApp
+
+from contract_tests import cli
+from contract_tests.mutants.asgi import HttpRequest, HttpResponse, rewrite_response
+from mock_server import create_app, running_server
+from tests.contract.conftest import TEST_KEY
+
+SMALL_RUN = ["--max-examples", "5", "--seed", "7"]
+
+
+def _main(argv: list[str]) -> tuple[int, str]:
+    buffer = io.StringIO()
+    code = cli.main(argv, console=Console(file=buffer, width=200))
+    return code, buffer.getvalue()
+
+
+def _leaky_and_wrong(app: ASGIApp) -> ASGIApp:
+    """Echoes the Authorization header in every answer and answers call_status 'queued'."""
+
+    def rewrite(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        document = response.json()
+        if not isinstance(document, dict):
+            return response
+        document["echoed_authorization"] = request.headers.get("authorization", "")
+        if 200 <= response.status < 300:
+            document["call_status"] = "queued"
+        return response.with_json(document)
+
+    return rewrite_response(app, rewrite)
+
+
+@pytest.fixture(scope="module")
+def leaky_url() -> Iterator[str]:
+    with running_server(_leaky_and_wrong(create_app(api_key=TEST_KEY))) as url:
+        yield url
+
+
+def test_compliant_server_exits_0_with_reports(mock_url: str, tmp_path: Path) -> None:
+    junit, report = tmp_path / "junit.xml", tmp_path / "report.md"
+    argv = [
+        "--base-url",
+        mock_url,
+        "--api-key",
+        TEST_KEY,
+        *SMALL_RUN,
+        "--junit-xml",
+        str(junit),
+        "--report",
+        str(report),
+    ]
+    code, out = _main(argv)
+    assert code == cli.EXIT_COMPLIANT, out
+    assert "COMPLIANT" in out
+    assert "coverage: done" in out
+    assert "fuzzing: done" in out
+    assert "vectors:" in out
+    suite = ET.parse(junit).getroot().find("testsuite")
+    assert suite is not None
+    assert suite.get("failures") == "0"
+    assert int(suite.get("tests", "0")) > 20
+    assert "**compliant**" in report.read_text()
+
+
+def test_violations_exit_1_and_the_key_never_shows(leaky_url: str, tmp_path: Path) -> None:
+    junit, report = tmp_path / "junit.xml", tmp_path / "report.md"
+    argv = [
+        "--base-url",
+        leaky_url,
+        "--api-key",
+        TEST_KEY,
+        *SMALL_RUN,
+        "--junit-xml",
+        str(junit),
+        "--report",
+        str(report),
+    ]
+    code, out = _main(argv)
+    assert code == cli.EXIT_VIOLATIONS
+    texts = {"console": out, "report": report.read_text(), "junit": junit.read_text()}
+    for name, text in texts.items():
+        assert TEST_KEY not in text, f"the API key leaked into the {name} output"
+        assert "closed_enums" in text
+        assert "Bearer ***" in text
+    assert '-H "Authorization: Bearer $RETELL_API_KEY"' in out
+    assert "FAIL closed_enums on POST /v2/create-phone-call" in out
+    assert "rule broken:" in out
+    assert "response: 201" in out
+    assert "reproduce: curl" in out
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
+
+
+def test_unreachable_server_exits_2_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = _main(["--base-url", f"http://127.0.0.1:{_closed_port()}", "--api-key", TEST_KEY])
+    err = capsys.readouterr().err.strip()
+    assert code == cli.EXIT_USAGE
+    assert len(err.splitlines()) == 1
+    assert "unreachable" in err
+    assert TEST_KEY not in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--max-examples", "0"],
+        ["--bogus"],
+        ["--seed", "x"],
+        ["--max-live-calls", "-1"],
+        ["--base-url", "ftp://x"],
+    ],
+)
+def test_misuse_exits_2_with_one_line(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = _main([*argv, "--api-key", TEST_KEY])
+    err = capsys.readouterr().err.strip()
+    assert code == cli.EXIT_USAGE
+    assert len(err.splitlines()) == 1
+    assert "usage error" in err
+
+
+def test_missing_key_for_a_given_server_is_misuse(
+    mock_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("RETELL_API_KEY", raising=False)
+    code, _ = _main(["--base-url", mock_url])
+    assert code == cli.EXIT_USAGE
+    assert "RETELL_API_KEY" in capsys.readouterr().err
+
+
+def test_key_comes_from_the_environment(mock_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RETELL_API_KEY", TEST_KEY)
+    code, out = _main(["--base-url", mock_url, *SMALL_RUN])
+    assert code == cli.EXIT_COMPLIANT, out
+    assert TEST_KEY not in out
+
+
+def test_without_base_url_it_tests_a_mock_it_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("RETELL_API_KEY", raising=False)
+    code, out = _main(SMALL_RUN)
+    assert code == cli.EXIT_COMPLIANT, out
+    assert "contract_tests: http://127.0.0.1:" in out
+    assert "rerun: RETELL_API_KEY=... python -m contract_tests --seed 7 --max-examples 5" in out
+
+
+def _counting(app: ASGIApp, accepted: list[str]) -> ASGIApp:
+    def rewrite(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if 200 <= response.status < 300:
+            accepted.append(request.path)
+        return response
+
+    return rewrite_response(app, rewrite)
+
+
+@pytest.mark.parametrize("budget", [0, 2])
+def test_live_run_sends_at_most_the_budget_of_valid_calls(budget: int) -> None:
+    accepted: list[str] = []
+    with running_server(_counting(create_app(api_key=TEST_KEY), accepted)) as url:
+        argv = [
+            "--base-url",
+            url,
+            "--api-key",
+            TEST_KEY,
+            "--live",
+            "--max-live-calls",
+            str(budget),
+            *SMALL_RUN,
+        ]
+        code, out = _main(argv)
+    assert len(accepted) <= budget, out
+    assert code == cli.EXIT_COMPLIANT, out
+
+
+def test_module_entry_point_exits_2_on_misuse() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "contract_tests", "--max-examples", "0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == cli.EXIT_USAGE
+    assert completed.stderr.count("\n") == 1

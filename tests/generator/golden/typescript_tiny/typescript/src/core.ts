@@ -1,0 +1,321 @@
+// generated from spec/openapi.yaml by `make generate`; do not edit
+/**
+ * The HTTP layer: global `fetch`, a timeout per attempt (AbortController), retries with
+ * exponential backoff and jitter, typed errors. No dependencies beyond the platform.
+ */
+
+import {
+  APIConnectionError,
+  APIError,
+  APIResponseValidationError,
+  APITimeoutError,
+  ValidationError,
+  errorClassForStatus,
+} from "./errors.js";
+import { check, type Schemas, type Shape } from "./validation.js";
+
+/** The spec's first server URL, used when neither `baseURL` nor {@link BASE_URL_ENV} is set. */
+export const DEFAULT_BASE_URL = "http://127.0.0.1:1/base";
+/** The environment variables read when the options leave them out. */
+export const API_KEY_ENV = "RETELL_API_KEY";
+export const BASE_URL_ENV = "RETELL_BASE_URL";
+/** Milliseconds an attempt may take before it is abandoned (`APITimeoutError`). */
+export const DEFAULT_TIMEOUT_MS = 60000;
+/** Retries after the first attempt, on connection errors, timeouts and statuses 408, 409, 429 and >= 500. */
+export const DEFAULT_MAX_RETRIES = 2;
+
+const INITIAL_RETRY_DELAY_MS = 500;
+const MAX_RETRY_DELAY_MS = 8000;
+const RETRY_STATUSES: ReadonlySet<number> = new Set([408, 409, 429]);
+/** A `Retry-After` longer than this is not honoured: the computed backoff is used instead. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/** The `fetch` the client calls: the global one unless another is given. */
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface ClientOptions {
+  /** Defaults to the {@link API_KEY_ENV} environment variable. */
+  readonly apiKey?: string | undefined;
+  /** Defaults to the {@link BASE_URL_ENV} environment variable, then to {@link DEFAULT_BASE_URL}. */
+  readonly baseURL?: string | undefined;
+  /** Milliseconds per attempt; defaults to {@link DEFAULT_TIMEOUT_MS}. */
+  readonly timeout?: number | undefined;
+  /** Defaults to {@link DEFAULT_MAX_RETRIES}. */
+  readonly maxRetries?: number | undefined;
+  /** Headers sent with every request. */
+  readonly defaultHeaders?: { readonly [name: string]: string } | undefined;
+  /** Defaults to the global `fetch` (Node >= 18). */
+  readonly fetch?: Fetch | undefined;
+}
+
+export interface RequestOptions {
+  readonly timeout?: number | undefined;
+  readonly maxRetries?: number | undefined;
+  /** Sent as `Idempotency-Key` on every attempt of the call; a random one by default. */
+  readonly idempotencyKey?: string | undefined;
+  readonly headers?: { readonly [name: string]: string } | undefined;
+  /** Aborts the call (an `APIConnectionError`, never retried). */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** What an operation tells the HTTP layer. */
+export interface Operation {
+  readonly method: string;
+  readonly path: string;
+  readonly requestSchema: Shape | undefined;
+  /** The shape of a 2xx body; `undefined` when the operation documents none (it is not checked). */
+  readonly responseSchema: Shape | undefined;
+}
+
+function environment(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: { [key: string]: string | undefined } } }).process?.env;
+  const value = env?.[name];
+  return value === undefined || value === "" ? undefined : value;
+}
+
+/** A fresh `Idempotency-Key`: a random UUID (or 128 random bits on runtimes without one). */
+function randomKey(): string {
+  const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  const hex = () => Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, "0");
+  const random = crypto?.randomUUID !== undefined ? crypto.randomUUID() : `${hex()}${hex()}-${hex()}${hex()}`;
+  return "retell-typescript-" + random;
+}
+
+/** Waits `ms` milliseconds; an abort of `signal` ends the wait early (the loop then stops). */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+const warned = new Set<string>();
+
+/** Emits a DeprecationWarning once per process and method, where the runtime has `process.emitWarning`. */
+export function warnDeprecated(method: string, reason: string): void {
+  if (warned.has(method)) return;
+  warned.add(method);
+  const runtime = (globalThis as { process?: { emitWarning?: (message: string, type: string) => void } }).process;
+  runtime?.emitWarning?.(`${method}() is deprecated: ${reason}`, "DeprecationWarning");
+}
+
+/** The reason a fetch failed, from its cause chain (undici puts the system error in `cause`). */
+function failureReason(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 3 && current instanceof Error; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    parts.push(typeof code === "string" ? `${current.message} (${code})` : current.message);
+    current = current.cause;
+  }
+  return parts.length === 0 ? "unknown error" : parts.join(": ");
+}
+
+function isRetryableStatus(status: number): boolean {
+  return RETRY_STATUSES.has(status) || status >= 500;
+}
+
+/** Milliseconds the server asks to wait (`retry-after-ms`, `Retry-After` seconds or date), if usable. */
+function retryAfterMs(headers: Headers): number | undefined {
+  const millis = headers.get("retry-after-ms");
+  let delay = millis === null || millis.trim() === "" ? Number.NaN : Number(millis);
+  const after = headers.get("retry-after");
+  if (Number.isNaN(delay) && after !== null && after.trim() !== "") {
+    const seconds = Number(after);
+    // A date in the past means "now"; a negative number of seconds is not valid (backoff instead).
+    delay = Number.isNaN(seconds) ? Math.max(0, Date.parse(after) - Date.now()) : seconds * 1000;
+  }
+  return Number.isFinite(delay) && delay >= 0 && delay <= MAX_RETRY_AFTER_MS ? delay : undefined;
+}
+
+/** Exponential backoff (doubling from INITIAL_RETRY_DELAY_MS up to MAX_RETRY_DELAY_MS) less up to 25 % jitter. */
+function backoffMs(retry: number): number {
+  const delay = Math.min(INITIAL_RETRY_DELAY_MS * 2 ** retry, MAX_RETRY_DELAY_MS);
+  return delay * (1 - Math.random() * 0.25);
+}
+
+function parseBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function checkedCount(value: number, name: string): number {
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a non-negative number`);
+  return value;
+}
+
+/** The settings and the request loop shared by every operation. The API key is a private field. */
+export class APIClientCore {
+  readonly #apiKey: string;
+  readonly #fetch: Fetch;
+  readonly #schemas: Schemas;
+  readonly baseURL: string;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  readonly defaultHeaders: { readonly [name: string]: string };
+
+  protected constructor(options: ClientOptions, schemas: Schemas) {
+    const apiKey = options.apiKey ?? environment(API_KEY_ENV);
+    if (apiKey === undefined || apiKey === "") {
+      throw new APIError(`No API key: pass the apiKey option or set the ${API_KEY_ENV} environment variable.`);
+    }
+    this.#apiKey = apiKey;
+    this.#schemas = schemas;
+    const globalFetch = (globalThis as { fetch?: Fetch }).fetch;
+    if (options.fetch !== undefined) this.#fetch = options.fetch;
+    else if (globalFetch !== undefined) this.#fetch = (input, init) => globalFetch(input, init);
+    else throw new Error("No global fetch: use Node >= 18 or pass the fetch option.");
+    this.baseURL = (options.baseURL ?? environment(BASE_URL_ENV) ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+    this.timeout = checkedCount(options.timeout ?? DEFAULT_TIMEOUT_MS, "timeout");
+    this.maxRetries = Math.floor(checkedCount(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries"));
+    this.defaultHeaders = { ...options.defaultHeaders };
+  }
+
+  /** What `JSON.stringify` shows: the settings, never the API key. */
+  toJSON(): { [key: string]: unknown } {
+    return { baseURL: this.baseURL, timeout: this.timeout, maxRetries: this.maxRetries };
+  }
+
+  /** What `util.inspect` and `console.log` show. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `${this.constructor.name} ${JSON.stringify(this.toJSON())}`;
+  }
+
+  toString(): string {
+    return `${this.constructor.name} ${JSON.stringify(this.toJSON())}`;
+  }
+
+  /** Removes the API key from text that came from outside (a message the server echoed). */
+  #redact(text: string): string {
+    return text.split(this.#apiKey).join("[REDACTED]");
+  }
+
+  #redactDeep(value: unknown): unknown {
+    if (typeof value === "string") return this.#redact(value);
+    if (Array.isArray(value)) return value.map((item) => this.#redactDeep(item));
+    if (typeof value === "object" && value !== null) {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [this.#redact(key), this.#redactDeep(item)]));
+    }
+    return value;
+  }
+
+  #statusMessage(status: number, body: unknown): string {
+    const detail =
+      typeof body === "object" && body !== null && "error_message" in body && typeof body.error_message === "string"
+        ? body.error_message
+        : body === undefined
+          ? "(no body)"
+          : typeof body === "string"
+            ? body
+            : JSON.stringify(body);
+    return this.#redact(`${status} ${detail.length > 500 ? `${detail.slice(0, 500)}...` : detail}`);
+  }
+
+  #headers(options: RequestOptions, idempotencyKey: string, hasBody: boolean): Headers {
+    const headers = new Headers({ ...this.defaultHeaders, ...options.headers });
+    headers.set("Accept", "application/json");
+    if (hasBody) headers.set("Content-Type", "application/json");
+    headers.set("Authorization", `Bearer ${this.#apiKey}`);
+    headers.set("Idempotency-Key", idempotencyKey);
+    return headers;
+  }
+
+  /** One attempt: the response and its full text, within `timeout` milliseconds. */
+  async #attempt(
+    url: string,
+    init: RequestInit,
+    timeout: number,
+    signal: AbortSignal | undefined,
+  ): Promise<{ readonly response: Response; readonly text: string }> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeout);
+    const onAbort = () => controller.abort();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      if (signal?.aborted === true) throw new Error("aborted before sending");
+      const response = await this.#fetch(url, { ...init, signal: controller.signal });
+      const text = await response.text();
+      return { response, text };
+    } catch (error) {
+      if (timedOut) throw new APITimeoutError(`Request timed out after ${timeout} ms.`, { cause: error });
+      if (signal?.aborted === true) throw new APIConnectionError("Request was aborted.", { cause: error });
+      throw new APIConnectionError(`Connection error: ${this.#redact(failureReason(error))}`, { cause: error });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+
+  #checkRequest(operation: Operation, body: unknown): void {
+    if (operation.requestSchema === undefined) return;
+    const found = check(body, operation.requestSchema, "", this.#schemas);
+    if (found !== undefined) throw new ValidationError(found.field, found.rule, found.detail);
+  }
+
+  #checkResponse(operation: Operation, response: Response, text: string): unknown {
+    const shape = operation.responseSchema;
+    if (shape === undefined) return parseBody(text);
+    const init = { status: response.status, headers: response.headers, body: this.#redactDeep(parseBody(text)) };
+    let body: unknown;
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      throw new APIResponseValidationError(`${response.status} response body is not JSON`, "", "type", init);
+    }
+    const found = check(body, shape, "", this.#schemas);
+    if (found !== undefined) {
+      const where = found.field === "" ? "body" : found.field;
+      const message = `${response.status} response breaks the spec: ${where}: ${found.detail} (rule: ${found.rule})`;
+      throw new APIResponseValidationError(message, found.field, found.rule, init);
+    }
+    return body;
+  }
+
+  /** Checks the body, sends it (retrying what may be retried), checks and returns the response body. */
+  protected async request(operation: Operation, body: unknown, options: RequestOptions = {}): Promise<unknown> {
+    this.#checkRequest(operation, body);
+    const maxRetries = Math.floor(checkedCount(options.maxRetries ?? this.maxRetries, "maxRetries"));
+    const timeout = checkedCount(options.timeout ?? this.timeout, "timeout");
+    const idempotencyKey = options.idempotencyKey ?? randomKey();
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const url = `${this.baseURL}${operation.path}`;
+    for (let retry = 0; ; retry += 1) {
+      const init: RequestInit = { method: operation.method, headers: this.#headers(options, idempotencyKey, payload !== undefined) };
+      if (payload !== undefined) init.body = payload;
+      let attempt: { readonly response: Response; readonly text: string };
+      try {
+        attempt = await this.#attempt(url, init, timeout, options.signal);
+      } catch (error) {
+        if (options.signal?.aborted === true || retry >= maxRetries) throw error;
+        await sleep(backoffMs(retry), options.signal);
+        continue;
+      }
+      const { response, text } = attempt;
+      if (response.status >= 200 && response.status < 300) return this.#checkResponse(operation, response, text);
+      if (retry < maxRetries && isRetryableStatus(response.status)) {
+        await sleep(retryAfterMs(response.headers) ?? backoffMs(retry), options.signal);
+        continue;
+      }
+      const errorBody = this.#redactDeep(parseBody(text));
+      const ErrorClass = errorClassForStatus(response.status);
+      throw new ErrorClass(this.#statusMessage(response.status, errorBody), {
+        status: response.status,
+        headers: response.headers,
+        body: errorBody,
+      });
+    }
+  }
+}
