@@ -7,6 +7,7 @@ of truth (through `retell_client`, generated from it).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -35,9 +36,35 @@ def parse_body(model: type[T], body: bytes) -> T | Invalid:
         except ValueError as exc:
             return Invalid(f"Request body is not valid JSON: {exc}")
     try:
-        return model.model_validate_json(body)
+        request = model.model_validate_json(body)
     except pydantic.ValidationError as exc:
         return describe(exc)
+    out_of_range = _non_finite_number(request)
+    if out_of_range is not None:
+        return Invalid(f"{out_of_range}: number is outside the range of a 64-bit float")
+    return request
+
+
+def _non_finite_number(request: pydantic.BaseModel) -> str | None:
+    """The path of the first number that parsed to an infinity (such as 1e400), if any.
+
+    Such a number cannot be stored or echoed as sent (JSON has no infinity: it would come
+    back as null), so it is refused rather than silently changed. Only free-form values
+    can hold one: `metadata` and properties the spec does not name.
+    """
+    free_form: dict[str, Any] = dict(request.model_extra or {})
+    if "metadata" in request.model_fields_set:
+        free_form["metadata"] = getattr(request, "metadata", None)
+    pending: list[tuple[tuple[int | str, ...], Any]] = [((k,), v) for k, v in free_form.items()]
+    while pending:  # iterative: nesting depth is the client's choice
+        loc, value = pending.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            return _field_name(loc)
+        if isinstance(value, dict):
+            pending.extend(((*loc, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            pending.extend(((*loc, index), item) for index, item in enumerate(value))
+    return None
 
 
 def describe(exc: pydantic.ValidationError) -> Invalid:

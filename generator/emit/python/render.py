@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 
 from generator.emit.python import naming
+from generator.emit.templating import template_environment
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 LITERALS = (str, int, float, bool, type(None))
@@ -66,13 +67,7 @@ def _escape(char: str) -> str:
 
 @cache
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(  # noqa: S701 - renders Python source, not HTML
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = template_environment(TEMPLATES)
     env.filters.update(py=py, pystr=pystr, docstring=docstring, toml=toml)
     env.globals.update(annotation=naming.annotation, argument=naming.argument)
     env.globals.update(rule_function=naming.rule_function, package=naming.PACKAGE)

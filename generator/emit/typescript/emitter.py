@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.emit.templating import template_environment
 from generator.emit.typescript import render
 from generator.ir import Api
 
@@ -16,14 +17,7 @@ SUFFIX = ".jinja"
 
 @cache
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(enabled_extensions=(), default_for_string=False),
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = template_environment(TEMPLATES)
     env.filters.update(render.FILTERS)
     env.globals.update(render.GLOBALS)
     return env
