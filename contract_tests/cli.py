@@ -20,7 +20,7 @@ from contract_tests.options import (
     new_seed,
 )
 from contract_tests.report import junit_xml, markdown_report, print_result, write_text
-from contract_tests.safety import refusal
+from contract_tests.safety import LiveNumbers, refusal
 from contract_tests.suite import ServerUnreachable, run_suite
 
 EXIT_COMPLIANT, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
@@ -69,7 +69,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-live-calls",
         type=_non_negative,
         default=DEFAULT_MAX_LIVE_CALLS,
-        help="valid (call-placing) requests a --live run may send",
+        help="valid (call-placing) requests a --live run may send (then name both numbers below)",
+    )
+    parser.add_argument(
+        "--live-from-number",
+        help="with --max-live-calls: the number valid live calls come from (your account's)",
+    )
+    parser.add_argument(
+        "--live-to-number",
+        help="with --max-live-calls: the only number valid live calls may ring (a phone you own)",
     )
     return parser
 
@@ -97,7 +105,30 @@ def _api_key(arguments: argparse.Namespace) -> str:
     raise UsageError(f"no API key: pass --api-key or set {KEY_ENVIRONMENT_VARIABLE}")
 
 
-def _options(arguments: argparse.Namespace, base_url: str, api_key: str) -> SuiteOptions:
+def _live_numbers(arguments: argparse.Namespace) -> LiveNumbers | None:
+    """The numbers valid live calls may dial; a run that may place calls must name both."""
+    given = (arguments.live_from_number, arguments.live_to_number)
+    if given == (None, None) and not (arguments.live and arguments.max_live_calls > 0):
+        return None
+    if not (arguments.live and arguments.max_live_calls > 0):
+        raise UsageError(
+            "--live-from-number and --live-to-number go with --live --max-live-calls N"
+        )
+    if None in given:
+        raise UsageError(
+            "--max-live-calls places real calls: name --live-from-number (a number your account "
+            "manages) and --live-to-number (a phone you own); no other number is ever dialled"
+        )
+    numbers = LiveNumbers(*given)
+    problem = numbers.problem()
+    if problem is not None:
+        raise UsageError(problem)
+    return numbers
+
+
+def _options(
+    arguments: argparse.Namespace, base_url: str, api_key: str, live_numbers: LiveNumbers | None
+) -> SuiteOptions:
     return SuiteOptions(
         base_url=base_url,
         api_key=api_key,
@@ -105,6 +136,7 @@ def _options(arguments: argparse.Namespace, base_url: str, api_key: str) -> Suit
         seed=new_seed() if arguments.seed is None else arguments.seed,
         live=arguments.live,
         max_live_calls=arguments.max_live_calls,
+        live_numbers=live_numbers,
         phases=("coverage", "fuzzing") if arguments.live else ("examples", "coverage", "fuzzing"),
         mock_started=arguments.base_url is None,
     )
@@ -116,8 +148,9 @@ def run(arguments: argparse.Namespace, console: Console) -> int:
         problem = refusal(arguments.base_url, live=arguments.live)
         if problem is not None:
             raise UsageError(problem)
+    live_numbers = _live_numbers(arguments)
     with _target(arguments.base_url, api_key) as base_url:
-        options = _options(arguments, base_url, api_key)
+        options = _options(arguments, base_url, api_key, live_numbers)
         console.print(f"contract_tests: {base_url}, seed {options.seed}", markup=False)
         result = run_suite(options, lambda line: console.print(line, markup=False, highlight=False))
     print_result(result, console)

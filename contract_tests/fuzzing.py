@@ -75,7 +75,10 @@ def load_schema(options: SuiteOptions, guard: LiveGuard | None = None) -> Any:
     schema = schemathesis.openapi.from_path(spec.SPEC_PATH, config=build_config(options))
     schema.config.update(base_url=options.base_url.rstrip("/"))
     if options.live:
-        install_live_guard(schema, guard or LiveGuard(options.api_key, options.max_live_calls))
+        install_live_guard(
+            schema,
+            guard or LiveGuard(options.api_key, options.max_live_calls, options.live_numbers),
+        )
     return schema
 
 

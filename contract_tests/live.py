@@ -1,19 +1,21 @@
 """The live guard inside Schemathesis: no valid request beyond the budget leaves the machine.
 
-Valid cases are filtered out at generation (`filter_case`, a per-schema hook) and, as a
-last line, refused at send time (`before_call`, which Schemathesis allows only as a global
-hook: it is registered once here and looks up the guard of the case's schema).
+Valid cases are filtered out at generation (`filter_case`, a per-schema hook) unless the
+tester named the numbers valid calls may dial; those let through are aimed at them
+(`map_case`, which Schemathesis applies after the filters). The budget is spent at send
+time, on the request as it will leave (`before_call`, which Schemathesis allows only as a
+global hook: it is registered once here and looks up the guard of the case's schema).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import schemathesis
 
-from contract_tests.safety import LiveGuard
+from contract_tests.safety import LiveGuard, must_be_rejected
 
 
 class LiveCallWithheld(RuntimeError):
@@ -21,15 +23,18 @@ class LiveCallWithheld(RuntimeError):
 
 
 def _case_request(case: Any, api_key: str) -> tuple[dict[str, str], bytes | None]:
-    """The Authorization header and JSON body a case will be sent with (config key included)."""
+    """The headers and JSON body a case will be sent with, in the order Schemathesis's
+    transport builds them: the configured key, the case's own headers, then the headers a
+    negative case removes (such as a missing Authorization)."""
     from schemathesis.transport.prepare import get_exclude_headers
 
-    excluded = {name.lower() for name in get_exclude_headers(case)}
-    headers = {} if "authorization" in excluded else {"Authorization": f"Bearer {api_key}"}
+    headers = {"Authorization": f"Bearer {api_key}"}
     explicit = {str(name): str(value) for name, value in dict(case.headers or {}).items()}
     if any(name.lower() == "authorization" for name in explicit):
         headers = {}
     headers |= explicit
+    excluded = {name.lower() for name in get_exclude_headers(case)}
+    headers = {name: value for name, value in headers.items() if name.lower() not in excluded}
     body = case.body
     if body is None or type(body).__name__ == "NotSet":
         return headers, None
@@ -46,7 +51,6 @@ class _LiveState:
     # Held so that its id cannot be reused by another schema while this entry exists.
     schema: Any
     guard: LiveGuard
-    permitted_case_ids: set[str] = field(default_factory=set)
 
 
 # Guards of live runs, by the id of the schema they protect. `before_call` can only be a
@@ -54,32 +58,42 @@ class _LiveState:
 _LIVE_STATES: dict[int, _LiveState] = {}
 
 
-def _guard_check(case: Any, guard: LiveGuard) -> bool:
+def _must_be_rejected(case: Any, guard: LiveGuard) -> bool:
     headers, body = _case_request(case, guard.api_key)
-    return guard.permits(str(case.operation.path), headers, body)
+    path, method = str(case.operation.path), str(case.method)
+    return must_be_rejected(path, headers, body, guard.api_key, method)
 
 
 @schemathesis.hook("before_call")
 def _withhold_unpermitted_calls(context: Any, case: Any, kwargs: Any) -> None:
+    """The last line, on the request as it will leave: the budget is spent here only."""
     schema = case.operation.schema
     state = _LIVE_STATES.get(id(schema))
-    if state is None or state.schema is not schema or case.id in state.permitted_case_ids:
+    if state is None or state.schema is not schema:
         return
-    if not _guard_check(case, state.guard):
+    headers, body = _case_request(case, state.guard.api_key)
+    if not state.guard.permits(str(case.operation.path), headers, body, str(case.method)):
         raise LiveCallWithheld(f"withheld a valid request to {case.operation.label}")
 
 
 def install_live_guard(schema: Any, guard: LiveGuard) -> None:
-    """Withhold every valid request beyond the budget: filtered at generation, refused at send."""
-    state = _LIVE_STATES.setdefault(id(schema), _LiveState(schema, guard))
+    """Generate only cases the guard may let through: those that must be rejected, and (when
+    the tester named numbers) valid ones, aimed at those numbers. The send-time hook then
+    spends the budget of valid calls on the requests that actually leave."""
+    _LIVE_STATES.setdefault(id(schema), _LiveState(schema, guard))
 
     def filter_case(context: Any, case: Any) -> bool:
-        if _guard_check(case, guard):
-            state.permitted_case_ids.add(case.id)
+        if _must_be_rejected(case, guard):
             return True
-        return False
+        return guard.numbers is not None and isinstance(case.body, dict)
+
+    def map_case(context: Any, case: Any) -> Any:
+        if guard.numbers is not None and not _must_be_rejected(case, guard):
+            case.body = guard.numbers.aim(case.body)
+        return case
 
     schema.hook("filter_case")(filter_case)
+    schema.hook("map_case")(map_case)
 
 
 def release_live_guard(schema: Any) -> None:

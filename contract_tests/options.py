@@ -5,6 +5,8 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 
+from contract_tests.safety import LiveNumbers
+
 DEFAULT_MAX_EXAMPLES = 200
 DEFAULT_MAX_LIVE_CALLS = 0
 PHASES = ("examples", "coverage", "fuzzing")
@@ -24,6 +26,8 @@ class SuiteOptions:
     seed: int = field(default_factory=new_seed)
     live: bool = False
     max_live_calls: int = DEFAULT_MAX_LIVE_CALLS
+    # the only numbers valid live calls may dial (required when max_live_calls > 0)
+    live_numbers: LiveNumbers | None = None
     phases: tuple[str, ...] = PHASES
     run_vectors: bool = True
     # True when the CLI started a mock for this run (its URL will not outlive the run)

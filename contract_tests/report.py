@@ -49,6 +49,9 @@ def rerun_command(result: SuiteResult) -> str:
     options = result.options
     target = "" if options.mock_started else f" --base-url {options.base_url}"
     live = f" --live --max-live-calls {options.max_live_calls}" if options.live else ""
+    if options.live_numbers is not None:
+        numbers = options.live_numbers
+        live += f" --live-from-number {numbers.from_number} --live-to-number {numbers.to_number}"
     return (
         f"RETELL_API_KEY=... python -m contract_tests{target} "
         f"--seed {options.seed} --max-examples {options.max_examples}{live}"

@@ -1,8 +1,10 @@
 """Guards for real servers: every accepted request to the real service places a paid call.
 
 A non-loopback base URL is refused unless the run is `--live`; in a live run a request is
-sent only when it must be rejected (no valid key, or a body the spec forbids) or while the
-budget of valid calls (`--max-live-calls`) lasts. Nothing here touches the network.
+sent only when it must be rejected (no valid key, or a body the spec forbids) or, while the
+budget of valid calls (`--max-live-calls`) lasts, when it dials only the numbers the tester
+named (`LiveNumbers`): a live run never rings a number nobody chose. Nothing here touches
+the network.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import json
 import re
 import threading
 from collections.abc import Mapping
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from contract_tests import spec
@@ -54,9 +57,12 @@ def refusal(url: str, *, live: bool) -> str | None:
 
 
 def must_be_rejected(
-    path: str, headers: Mapping[str, str], body: bytes | None, api_key: str
+    path: str, headers: Mapping[str, str], body: bytes | None, api_key: str, method: str = "POST"
 ) -> bool:
-    """Whether a request cannot create a call: wrong/missing key, unknown path or invalid body."""
+    """Whether a request cannot create a call: another method than the spec's POST (as the
+    unsupported-method check sends), wrong/missing key, unknown path or invalid body."""
+    if method.upper() != "POST":
+        return True
     authorization = {name.lower(): value for name, value in headers.items()}.get("authorization")
     if authorization != f"Bearer {api_key}":
         return True
@@ -99,14 +105,54 @@ class ValidCallBudget:
             return True
 
 
+@dataclass(frozen=True)
+class LiveNumbers:
+    """The only numbers a live run's valid calls may use: a number the account manages and
+    a phone the tester owns."""
+
+    from_number: str
+    to_number: str
+
+    def problem(self) -> str | None:
+        """Why these numbers cannot be used, or `None`."""
+        pattern = re.compile(spec.e164_pattern())
+        for option, number in (
+            ("--live-from-number", self.from_number),
+            ("--live-to-number", self.to_number),
+        ):
+            if pattern.fullmatch(number) is None:
+                return f"{option} must be an E.164 number such as +14155550100, got {number!r}"
+        return None
+
+    def aim(self, document: dict[str, object]) -> dict[str, object]:
+        """The body with its numbers replaced by these."""
+        return document | {"from_number": self.from_number, "to_number": self.to_number}
+
+    def dialled_by(self, body: bytes | None) -> bool:
+        try:
+            document = json.loads(body) if body else None
+        except (ValueError, UnicodeDecodeError):
+            return False
+        return isinstance(document, dict) and self.aim(document) == document
+
+
 class LiveGuard:
     """Decides, request by request, whether a live run may send it."""
 
-    def __init__(self, api_key: str, max_live_calls: int) -> None:
+    def __init__(
+        self, api_key: str, max_live_calls: int, numbers: LiveNumbers | None = None
+    ) -> None:
+        if max_live_calls > 0 and numbers is None:
+            raise ValueError("valid live calls need the numbers they may dial (LiveNumbers)")
         self.api_key = api_key
         self.budget = ValidCallBudget(max_live_calls)
+        self.numbers = numbers
 
-    def permits(self, path: str, headers: Mapping[str, str], body: bytes | None) -> bool:
-        if must_be_rejected(path, headers, body, self.api_key):
+    def permits(
+        self, path: str, headers: Mapping[str, str], body: bytes | None, method: str = "POST"
+    ) -> bool:
+        """Send as it is? Always when it must be rejected; a valid call only when it dials
+        the tester's numbers and the budget lasts."""
+        if must_be_rejected(path, headers, body, self.api_key, method):
             return True
-        return self.budget.take()
+        return self.numbers is not None and self.numbers.dialled_by(body) and self.budget.take()

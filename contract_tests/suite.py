@@ -52,7 +52,11 @@ def run_suite(options: SuiteOptions, progress: Progress | None = None) -> SuiteR
     ensure_reachable(options.base_url)
     started = time.perf_counter()
     result = SuiteResult(options)
-    guard = LiveGuard(options.api_key, options.max_live_calls) if options.live else None
+    guard = (
+        LiveGuard(options.api_key, options.max_live_calls, options.live_numbers)
+        if options.live
+        else None
+    )
     if options.phases:
         result.outcome.merge(EngineRun(options, say, guard).run())
     if options.run_vectors:

@@ -16,6 +16,9 @@ from starlette.types import ASGIApp
 
 from contract_tests import cli
 from contract_tests.mutants.asgi import HttpRequest, HttpResponse, rewrite_response
+from contract_tests.safety import LiveGuard, LiveNumbers
+from contract_tests.vector_runner import VectorRunner
+from contract_tests.vectors import all_vectors
 from mock_server import create_app, running_server
 from tests.contract.conftest import TEST_KEY
 
@@ -160,32 +163,80 @@ def test_without_base_url_it_tests_a_mock_it_starts(monkeypatch: pytest.MonkeyPa
     assert "rerun: RETELL_API_KEY=... python -m contract_tests --seed 7 --max-examples 5" in out
 
 
-def _counting(app: ASGIApp, accepted: list[str]) -> ASGIApp:
+LIVE_FROM, LIVE_TO = "+14155550100", "+14155550199"
+LIVE_NUMBERS = ["--live-from-number", LIVE_FROM, "--live-to-number", LIVE_TO]
+
+
+def _counting(app: ASGIApp, accepted: list[HttpRequest]) -> ASGIApp:
     def rewrite(request: HttpRequest, response: HttpResponse) -> HttpResponse:
         if 200 <= response.status < 300:
-            accepted.append(request.path)
+            accepted.append(request)
         return response
 
     return rewrite_response(app, rewrite)
 
 
-@pytest.mark.parametrize("budget", [0, 2])
-def test_live_run_sends_at_most_the_budget_of_valid_calls(budget: int) -> None:
-    accepted: list[str] = []
+def _live_run(budget: int, numbers: list[str]) -> tuple[int, str, list[HttpRequest]]:
+    accepted: list[HttpRequest] = []
     with running_server(_counting(create_app(api_key=TEST_KEY), accepted)) as url:
-        argv = [
-            "--base-url",
-            url,
-            "--api-key",
-            TEST_KEY,
-            "--live",
-            "--max-live-calls",
-            str(budget),
-            *SMALL_RUN,
-        ]
-        code, out = _main(argv)
-    assert len(accepted) <= budget, out
+        live = ["--live", "--max-live-calls", str(budget), *numbers]
+        code, out = _main(["--base-url", url, "--api-key", TEST_KEY, *live, *SMALL_RUN])
+    return code, out, accepted
+
+
+def test_live_run_without_a_budget_places_no_call() -> None:
+    code, out, accepted = _live_run(0, [])
+    assert accepted == []
     assert code == cli.EXIT_COMPLIANT, out
+
+
+def test_live_run_places_at_most_its_budget_and_only_to_the_named_numbers() -> None:
+    budget = 5
+    code, out, accepted = _live_run(budget, LIVE_NUMBERS)
+    assert 1 <= len(accepted) <= budget, out
+    dialled = {(r.json()["from_number"], r.json()["to_number"]) for r in accepted}
+    assert dialled == {(LIVE_FROM, LIVE_TO)}
+    assert code == cli.EXIT_COMPLIANT, out
+    assert f"--live --max-live-calls {budget} {' '.join(LIVE_NUMBERS)}" in out
+
+
+@pytest.mark.parametrize("budget", [1, 3])
+def test_live_vectors_spend_the_whole_budget_on_the_named_numbers(budget: int) -> None:
+    accepted: list[HttpRequest] = []
+    guard = LiveGuard(TEST_KEY, budget, LiveNumbers(LIVE_FROM, LIVE_TO))
+    with running_server(_counting(create_app(api_key=TEST_KEY), accepted)) as url:
+        outcome = VectorRunner(url, TEST_KEY, guard).run(all_vectors())
+    assert len(accepted) == budget  # the valid vectors outnumber any small budget
+    assert {(r.json()["from_number"], r.json()["to_number"]) for r in accepted} == {
+        (LIVE_FROM, LIVE_TO)
+    }
+    assert outcome.findings == []
+    assert any("withheld" in error for error in outcome.errors)
+
+
+@pytest.mark.parametrize(
+    ("argv", "complaint"),
+    [
+        (["--live", "--max-live-calls", "1"], "--live-to-number"),
+        (["--live", "--max-live-calls", "1", "--live-from-number", LIVE_FROM], "a phone you own"),
+        (
+            ["--live", "--max-live-calls", "1", *LIVE_NUMBERS[:2], "--live-to-number", "5550199"],
+            "--live-to-number must be an E.164 number",
+        ),
+        (LIVE_NUMBERS, "go with --live --max-live-calls N"),
+    ],
+)
+def test_live_numbers_are_required_and_checked_before_any_traffic(
+    argv: list[str], complaint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _ = _main(
+        ["--base-url", f"http://127.0.0.1:{_closed_port()}", "--api-key", TEST_KEY, *argv]
+    )
+    err = capsys.readouterr().err.strip()
+    assert code == cli.EXIT_USAGE
+    assert len(err.splitlines()) == 1
+    assert complaint in err
+    assert "unreachable" not in err
 
 
 def test_module_entry_point_exits_2_on_misuse() -> None:

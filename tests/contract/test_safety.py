@@ -9,11 +9,18 @@ import pytest
 
 from contract_tests import cli, fuzzing, live, suite
 from contract_tests.options import SuiteOptions
-from contract_tests.safety import LiveGuard, is_loopback_url, must_be_rejected, refusal
+from contract_tests.safety import (
+    LiveGuard,
+    LiveNumbers,
+    is_loopback_url,
+    must_be_rejected,
+    refusal,
+)
 
 KEY = "sk_live_guard_test"
 VALID = json.dumps({"from_number": "+14157774444", "to_number": "+12137774445"}).encode()
 AUTH = {"Authorization": f"Bearer {KEY}"}
+NUMBERS = LiveNumbers("+14157774444", "+12137774445")  # the ones VALID dials
 
 
 @pytest.mark.parametrize(
@@ -61,16 +68,43 @@ def test_requests_that_must_be_rejected() -> None:
     assert must_be_rejected(path, AUTH, b"not json", KEY)
     assert must_be_rejected("/unknown", AUTH, VALID, KEY)
     assert not must_be_rejected(path, AUTH, VALID, KEY)
+    assert must_be_rejected(path, AUTH, VALID, KEY, "TRACE")  # the unsupported-method check
     assert not must_be_rejected(path, {"authorization": f"Bearer {KEY}"}, VALID, KEY)
 
 
 @pytest.mark.parametrize("budget", [0, 1, 3])
 def test_live_guard_spends_its_budget_only_on_valid_requests(budget: int) -> None:
-    guard = LiveGuard(KEY, budget)
+    guard = LiveGuard(KEY, budget, NUMBERS)
     for _ in range(5):
         assert guard.permits("/v2/create-phone-call", {}, VALID)
     permitted = sum(guard.permits("/create-phone-call", AUTH, VALID) for _ in range(10))
     assert permitted == budget
+
+
+def test_live_guard_never_permits_a_valid_call_to_another_number() -> None:
+    guard = LiveGuard(KEY, 10, LiveNumbers("+14157774444", "+14155550199"))
+    stranger = json.dumps({"from_number": "+14157774444", "to_number": "+12137774445"}).encode()
+    assert not any(guard.permits("/v2/create-phone-call", AUTH, stranger) for _ in range(3))
+    own = json.dumps({"from_number": "+14157774444", "to_number": "+14155550199"}).encode()
+    assert guard.permits("/v2/create-phone-call", AUTH, own)
+
+
+def test_live_guard_with_a_budget_needs_the_numbers_it_may_dial() -> None:
+    with pytest.raises(ValueError, match="LiveNumbers"):
+        LiveGuard(KEY, 1)
+    assert LiveGuard(KEY, 0).permits("/v2/create-phone-call", AUTH, VALID) is False
+
+
+def test_live_numbers_aim_a_body_and_refuse_non_e164() -> None:
+    body: dict[str, object] = {"from_number": "+1999", "to_number": "+1888", "metadata": {"a": 1}}
+    assert NUMBERS.aim(body) == {
+        **body,
+        "from_number": NUMBERS.from_number,
+        "to_number": NUMBERS.to_number,
+    }
+    assert NUMBERS.problem() is None
+    assert "--live-from-number" in (LiveNumbers("14157774444", "+12137774445").problem() or "")
+    assert "--live-to-number" in (LiveNumbers("+14157774444", "+1213\n").problem() or "")
 
 
 def test_cli_refuses_a_remote_url_before_any_traffic(
@@ -96,7 +130,9 @@ def _case(options: SuiteOptions, body: object) -> Any:
 
 
 def test_send_time_guard_withholds_valid_calls_beyond_the_budget() -> None:
-    options = SuiteOptions("http://127.0.0.1:9", KEY, live=True, max_live_calls=1)
+    options = SuiteOptions(
+        "http://127.0.0.1:9", KEY, live=True, max_live_calls=1, live_numbers=NUMBERS
+    )
     valid_body = json.loads(VALID)
     case, schema = _case(options, valid_body)
     live._withhold_unpermitted_calls(None, case, {})  # the one permitted valid call
