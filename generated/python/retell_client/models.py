@@ -247,7 +247,7 @@ class PhoneCallResponse(BaseModel):
     from_number: Annotated[
         StrictStr,
         Field(
-            description="The caller number.",
+            description="The caller number, as the request sent it.",
             examples=["+14157774444"],
             pattern="^\\+[1-9][0-9]{1,14}$",
         ),
@@ -255,7 +255,7 @@ class PhoneCallResponse(BaseModel):
     to_number: Annotated[
         StrictStr,
         Field(
-            description="The callee number.",
+            description="The callee number, as the request sent it.",
             examples=["+14157774444"],
             pattern="^\\+[1-9][0-9]{1,14}$",
         ),
@@ -272,8 +272,23 @@ class PhoneCallResponse(BaseModel):
     ]
     agent_id: Annotated[StrictStr, Field(description="Corresponding agent id of this call.")]
     call_status: CallStatus
-    metadata: JsonObject | None = None
-    retell_llm_dynamic_variables: dict[str, StrictStr] | None = None
+    metadata: Annotated[
+        JsonObject | None,
+        Field(
+            description=(
+                "The request's `metadata`, returned as it was sent; absent when none was sent."
+            )
+        ),
+    ] = None
+    retell_llm_dynamic_variables: Annotated[
+        dict[str, StrictStr] | None,
+        Field(
+            description=(
+                "The request's dynamic variables, returned as they were sent; absent when none were"
+                " sent."
+            )
+        ),
+    ] = None
     opt_out_sensitive_data_storage: Annotated[
         StrictBool | None,
         Field(
@@ -380,7 +395,7 @@ class RegisterCallResponse(BaseModel):
     from_number: Annotated[
         StrictStr | None,
         Field(
-            description="The caller number.",
+            description="The caller number, as the request sent it.",
             examples=["+14157774444"],
             pattern="^\\+[1-9][0-9]{1,14}$",
         ),
@@ -388,7 +403,7 @@ class RegisterCallResponse(BaseModel):
     to_number: Annotated[
         StrictStr | None,
         Field(
-            description="The callee number.",
+            description="The callee number, as the request sent it.",
             examples=["+14157774444"],
             pattern="^\\+[1-9][0-9]{1,14}$",
         ),
@@ -397,14 +412,29 @@ class RegisterCallResponse(BaseModel):
         Direction | None,
         Field(description="Direction of the phone call. Not populated for web call."),
     ] = None
-    metadata: JsonObject | None = None
-    retell_llm_dynamic_variables: dict[str, StrictStr] | None = None
+    metadata: Annotated[
+        JsonObject | None,
+        Field(
+            description=(
+                "The request's `metadata`, returned as it was sent; absent when none was sent."
+            )
+        ),
+    ] = None
+    retell_llm_dynamic_variables: Annotated[
+        dict[str, StrictStr] | None,
+        Field(
+            description=(
+                "The request's dynamic variables, returned as they were sent; absent when none were"
+                " sent."
+            )
+        ),
+    ] = None
     drop_call_if_machine_detected: Annotated[
         StrictBool | None,
         Field(
             description=(
-                "If set, will drop the call if machine (voicemail, IVR) is detected. If not set,"
-                " default value of false will apply."
+                "The request's `drop_call_if_machine_detected`, or its default `false` when the"
+                " request left it out."
             )
         ),
     ] = False

@@ -126,13 +126,13 @@ export interface PhoneCallResponse {
    */
   call_type: CallType;
   /**
-   * The caller number.
+   * The caller number, as the request sent it.
    *
    * Pattern: `^\+[1-9][0-9]{1,14}$`.
    */
   from_number: string;
   /**
-   * The callee number.
+   * The callee number, as the request sent it.
    *
    * Pattern: `^\+[1-9][0-9]{1,14}$`.
    */
@@ -158,11 +158,11 @@ export interface PhoneCallResponse {
    */
   call_status: CallStatus;
   /**
-   * An arbitrary object for storage purpose only. You can put anything here like your internal customer id associated with the call. Not used for processing. You can later get this field from the call object.
+   * The request's `metadata`, returned as it was sent; absent when none was sent.
    */
   metadata?: { [key: string]: unknown };
   /**
-   * Add optional dynamic variables in key value pairs of string that injects into your Retell LLM prompt and tool description. Only applicable for Retell LLM. Values must be strings, as the seed pages say ("key value pairs of string"); the SDK types them loosely as objects, which this document does not follow.
+   * The request's dynamic variables, returned as they were sent; absent when none were sent.
    */
   retell_llm_dynamic_variables?: { [key: string]: string };
   /**
@@ -240,13 +240,13 @@ export interface RegisterCallResponse {
    */
   end_call_after_silence_ms?: number;
   /**
-   * The caller number.
+   * The caller number, as the request sent it.
    *
    * Pattern: `^\+[1-9][0-9]{1,14}$`.
    */
   from_number?: string;
   /**
-   * The callee number.
+   * The callee number, as the request sent it.
    *
    * Pattern: `^\+[1-9][0-9]{1,14}$`.
    */
@@ -256,15 +256,15 @@ export interface RegisterCallResponse {
    */
   direction?: Direction;
   /**
-   * An arbitrary object for storage purpose only. You can put anything here like your internal customer id associated with the call. Not used for processing. You can later get this field from the call object.
+   * The request's `metadata`, returned as it was sent; absent when none was sent.
    */
   metadata?: { [key: string]: unknown };
   /**
-   * Add optional dynamic variables in key value pairs of string that injects into your Retell LLM prompt and tool description. Only applicable for Retell LLM. Values must be strings, as the seed pages say ("key value pairs of string"); the SDK types them loosely as objects, which this document does not follow.
+   * The request's dynamic variables, returned as they were sent; absent when none were sent.
    */
   retell_llm_dynamic_variables?: { [key: string]: string };
   /**
-   * If set, will drop the call if machine (voicemail, IVR) is detected. If not set, default value of false will apply.
+   * The request's `drop_call_if_machine_detected`, or its default `false` when the request left it out.
    *
    * @default false
    */
