@@ -10,11 +10,13 @@ GENERATED_PY_PROJECT := $(wildcard generated/python/pyproject.toml)
 TS_TOOLS := tools/typescript
 TSC      := $(TS_TOOLS)/node_modules/.bin/tsc
 
-# make contract BASE_URL=https://... RETELL_API_KEY=...   (the key travels in the
-# environment, never on a command line that `ps` or a CI log would show)
+# make contract BASE_URL=https://... RETELL_API_KEY=... ARGS='--live'
+# The key travels in the environment, never on a command line that `ps` or a CI
+# log would show; ARGS passes any other option of `python -m contract_tests`.
 BASE_URL ?=
 SEED     ?=
 MAX_EXAMPLES ?=
+ARGS     ?=
 PORT     ?= 8080
 
 .DEFAULT_GOAL := help
@@ -60,7 +62,7 @@ mock: $(STAMP)  ## Run the mock server on 127.0.0.1:$(PORT)
 	$(PY) -m mock_server --host 127.0.0.1 --port $(PORT)
 
 contract: $(STAMP)  ## Contract-test BASE_URL (default: a mock server on a free loopback port)
-	$(PY) -m contract_tests $(if $(BASE_URL),--base-url $(BASE_URL)) $(if $(SEED),--seed $(SEED)) $(if $(MAX_EXAMPLES),--max-examples $(MAX_EXAMPLES))
+	$(PY) -m contract_tests $(if $(BASE_URL),--base-url $(BASE_URL)) $(if $(SEED),--seed $(SEED)) $(if $(MAX_EXAMPLES),--max-examples $(MAX_EXAMPLES)) $(ARGS)
 
 mutants: $(STAMP)  ## Run the contract suite against the mock and each faulty variant
 	$(PY) -m contract_tests.mutants
@@ -68,5 +70,5 @@ mutants: $(STAMP)  ## Run the contract suite against the mock and each faulty va
 bench: $(STAMP)  ## Speed and memory figures against peers, written to BENCHMARKS.md
 	$(PY) -m benchmarks
 
-clean:  ## Remove the virtual environment, caches and installed tools
-	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis reports
+clean:  ## Remove the virtual environment, caches, build output and installed tools
+	rm -rf $(VENV) $(TS_TOOLS)/node_modules build .pytest_cache .mypy_cache .ruff_cache .hypothesis reports
