@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -12,6 +13,7 @@ from typing import NoReturn
 
 from rich.console import Console
 
+from contract_tests.account import Account
 from contract_tests.masking import KEY_ENVIRONMENT_VARIABLE, mask_secret
 from contract_tests.options import (
     DEFAULT_MAX_EXAMPLES,
@@ -21,7 +23,7 @@ from contract_tests.options import (
 )
 from contract_tests.report import junit_xml, markdown_report, print_result, write_text
 from contract_tests.safety import LiveNumbers, refusal
-from contract_tests.suite import ServerUnreachable, run_suite
+from contract_tests.suite import KeyRejected, ServerUnreachable, run_suite
 
 EXIT_COMPLIANT, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
 CONSOLE_WIDTH = 120
@@ -72,14 +74,42 @@ def build_parser() -> argparse.ArgumentParser:
         help="valid (call-placing) requests a --live run may send (then name both numbers below)",
     )
     parser.add_argument(
-        "--live-from-number",
-        help="with --max-live-calls: the number valid live calls come from (your account's)",
+        "--from-number",
+        metavar="E164",
+        help="a number the account manages; every valid request uses it",
+    )
+    parser.add_argument(
+        "--agent-id",
+        metavar="ID",
+        help="an agent of the account; valid requests that override the agent use it, "
+        "otherwise the override is dropped",
     )
     parser.add_argument(
         "--live-to-number",
-        help="with --max-live-calls: the only number valid live calls may ring (a phone you own)",
+        metavar="E164",
+        help="with --live --max-live-calls: the only number valid live calls may ring "
+        "(a phone you own)",
     )
     return parser
+
+
+class _BelowError(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.ERROR
+
+
+@contextlib.contextmanager
+def quiet_uvicorn() -> Iterator[None]:
+    """Hide uvicorn's warnings (such as "Invalid HTTP request received.", which the suite's
+    deliberately malformed requests cause) while a mock started by the suite runs; errors
+    still show. A logger filter, because uvicorn resets its loggers' levels on start."""
+    logger = logging.getLogger("uvicorn.error")
+    quiet = _BelowError()
+    logger.addFilter(quiet)
+    try:
+        yield
+    finally:
+        logger.removeFilter(quiet)
 
 
 @contextlib.contextmanager
@@ -90,7 +120,7 @@ def _target(base_url: str | None, api_key: str) -> Iterator[str]:
         return
     from mock_server import create_app, running_server
 
-    with running_server(create_app(api_key=api_key)) as url:
+    with quiet_uvicorn(), running_server(create_app(api_key=api_key)) as url:
         yield url
 
 
@@ -105,21 +135,27 @@ def _api_key(arguments: argparse.Namespace) -> str:
     raise UsageError(f"no API key: pass --api-key or set {KEY_ENVIRONMENT_VARIABLE}")
 
 
+def _account(arguments: argparse.Namespace) -> Account:
+    account = Account(arguments.from_number, arguments.agent_id)
+    problem = account.problem()
+    if problem is not None:
+        raise UsageError(problem)
+    return account
+
+
 def _live_numbers(arguments: argparse.Namespace) -> LiveNumbers | None:
     """The numbers valid live calls may dial; a run that may place calls must name both."""
-    given = (arguments.live_from_number, arguments.live_to_number)
-    if given == (None, None) and not (arguments.live and arguments.max_live_calls > 0):
+    places_calls = arguments.live and arguments.max_live_calls > 0
+    if arguments.live_to_number is not None and not places_calls:
+        raise UsageError("--live-to-number goes with --live --max-live-calls N")
+    if not places_calls:
         return None
-    if not (arguments.live and arguments.max_live_calls > 0):
+    if arguments.from_number is None or arguments.live_to_number is None:
         raise UsageError(
-            "--live-from-number and --live-to-number go with --live --max-live-calls N"
-        )
-    if None in given:
-        raise UsageError(
-            "--max-live-calls places real calls: name --live-from-number (a number your account "
+            "--max-live-calls places real calls: name --from-number (a number your account "
             "manages) and --live-to-number (a phone you own); no other number is ever dialled"
         )
-    numbers = LiveNumbers(*given)
+    numbers = LiveNumbers(arguments.from_number, arguments.live_to_number)
     problem = numbers.problem()
     if problem is not None:
         raise UsageError(problem)
@@ -127,7 +163,11 @@ def _live_numbers(arguments: argparse.Namespace) -> LiveNumbers | None:
 
 
 def _options(
-    arguments: argparse.Namespace, base_url: str, api_key: str, live_numbers: LiveNumbers | None
+    arguments: argparse.Namespace,
+    base_url: str,
+    api_key: str,
+    live_numbers: LiveNumbers | None,
+    account: Account,
 ) -> SuiteOptions:
     return SuiteOptions(
         base_url=base_url,
@@ -137,20 +177,39 @@ def _options(
         live=arguments.live,
         max_live_calls=arguments.max_live_calls,
         live_numbers=live_numbers,
+        account=account,
         phases=("coverage", "fuzzing") if arguments.live else ("examples", "coverage", "fuzzing"),
         mock_started=arguments.base_url is None,
     )
 
 
+def _output_path_problem(option: str, path: Path | None) -> str | None:
+    """Why a report cannot be written to `path` (checked before the run, nothing created)."""
+    if path is None:
+        return None
+    parent = path.parent
+    if not parent.is_dir():
+        what = "does not exist" if not parent.exists() else "is not a directory"
+        return f"{option} {path}: the directory {parent} {what}"
+    if path.is_dir():
+        return f"{option} {path}: is a directory"
+    return None
+
+
 def run(arguments: argparse.Namespace, console: Console) -> int:
+    for option, path in (("--junit-xml", arguments.junit_xml), ("--report", arguments.report)):
+        problem = _output_path_problem(option, path)
+        if problem is not None:
+            raise UsageError(problem)
     api_key = _api_key(arguments)
     if arguments.base_url is not None:
         problem = refusal(arguments.base_url, live=arguments.live)
         if problem is not None:
             raise UsageError(problem)
+    account = _account(arguments)
     live_numbers = _live_numbers(arguments)
     with _target(arguments.base_url, api_key) as base_url:
-        options = _options(arguments, base_url, api_key, live_numbers)
+        options = _options(arguments, base_url, api_key, live_numbers, account)
         console.print(f"contract_tests: {base_url}, seed {options.seed}", markup=False)
         result = run_suite(options, lambda line: console.print(line, markup=False, highlight=False))
     print_result(result, console)
@@ -168,6 +227,9 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         arguments = build_parser().parse_args(argv)
         secret = arguments.api_key or secret
         return run(arguments, out)
+    except KeyRejected as error:
+        print(mask_secret(f"contract_tests: {error}", secret), file=sys.stderr)
+        return EXIT_USAGE
     except (UsageError, ServerUnreachable) as error:
         kind = "unreachable" if isinstance(error, ServerUnreachable) else "usage error"
         print(mask_secret(f"contract_tests: {kind}: {error}", secret), file=sys.stderr)

@@ -60,16 +60,39 @@ class RunOutcome:
     judged: Counter[tuple[str, str]] = field(default_factory=Counter)
     cases: int = 0
     errors: list[str] = field(default_factory=list)
+    # (rule, operation) pairs the run put to the test, whether or not the rule applied
+    ran: set[tuple[str, str]] = field(default_factory=set)
 
     def merge(self, other: RunOutcome) -> None:
         known = {finding.key for finding in self.findings}
         self.findings.extend(finding for finding in other.findings if finding.key not in known)
         self.judged.update(other.judged)
+        self.ran |= other.ran
         self.cases += other.cases
         self.errors.extend(other.errors)
 
+    def judge(self, rule: str, operation: str, *, applies: bool = True) -> None:
+        """Record that `rule` was run on an exchange of `operation` (and applied, or not)."""
+        self.ran.add((rule, operation))
+        if applies:
+            self.judged[(rule, operation)] += 1
+
     def failed_pairs(self) -> Counter[tuple[str, str]]:
         return Counter((finding.rule, finding.operation) for finding in self.findings)
+
+
+def never_applied(rule: str, operation: str, why: str) -> Finding:
+    """The finding of a rule that should have applied to an operation and never did."""
+    return Finding(
+        rule=rule,
+        operation=operation,
+        source="run",
+        message=f"never applied: {why}",
+        request=RequestRecord("POST", "", {}, None),
+        status_code=None,
+        response_excerpt="",
+        reproduce="",
+    )
 
 
 def excerpt(text: str, secret: str, limit: int = RESPONSE_EXCERPT_CHARS) -> str:

@@ -13,12 +13,20 @@ from typing import Any
 
 import schemathesis
 from schemathesis.engine import Status, events, from_schema
+from schemathesis.generation.meta import CoveragePhaseData, CoverageScenario
 
 from contract_tests import checks, spec
+from contract_tests.account import install_account, release_account
 from contract_tests.findings import Finding, RequestRecord, RunOutcome, curl_command, excerpt
-from contract_tests.live import install_live_guard, release_live_guard, withheld_in
+from contract_tests.live import (
+    LenientAnswer,
+    install_live_guard,
+    lenient_answer,
+    release_live_guard,
+    withheld_in,
+)
 from contract_tests.options import SuiteOptions
-from contract_tests.safety import LiveGuard
+from contract_tests.safety import LIVE_LENIENCY_RULE, LiveGuard
 
 BUILTIN_CHECKS: tuple[str, ...] = (
     "not_a_server_error",
@@ -42,6 +50,15 @@ TRANSPORT_HEADERS = frozenset(
         "connection",
         "content-length",
         "x-schemathesis-testcaseid",
+    }
+)
+SCOPED_BUILTINS = frozenset(
+    {
+        "positive_data_acceptance",
+        "negative_data_rejection",
+        "ignored_auth",
+        "unsupported_method",
+        "missing_required_header",
     }
 )
 TESTED_PHASES = frozenset({"examples", "coverage", "fuzzing"})
@@ -74,10 +91,12 @@ def load_schema(options: SuiteOptions, guard: LiveGuard | None = None) -> Any:
     """The spec as a Schemathesis schema aimed at the base URL; guarded in a live run."""
     schema = schemathesis.openapi.from_path(spec.SPEC_PATH, config=build_config(options))
     schema.config.update(base_url=options.base_url.rstrip("/"))
+    install_account(schema, options.account)
     if options.live:
         install_live_guard(
             schema,
             guard or LiveGuard(options.api_key, options.max_live_calls, options.live_numbers),
+            options.account,
         )
     return schema
 
@@ -103,12 +122,43 @@ class EngineRun:
         schema = load_schema(self.options, self.guard)
         try:
             self.consume(from_schema(schema).execute())
+            self._record_lenient_answer(lenient_answer(schema))
         finally:
             release_live_guard(schema)
+            release_account(schema)
         return self.outcome
+
+    def _record_lenient_answer(self, answer: LenientAnswer | None) -> None:
+        if answer is None:
+            return
+        key = self.options.api_key
+        headers = {
+            name: value
+            for name, value in answer.headers.items()
+            if name.lower() not in TRANSPORT_HEADERS
+        }
+        request = RequestRecord.masked(answer.method, answer.url, headers, answer.body, key)
+        kept = {n: v for n, v in headers.items() if n.lower() in ("authorization", "content-type")}
+        self.outcome.findings.append(
+            Finding(
+                rule=LIVE_LENIENCY_RULE,
+                operation=answer.operation,
+                source="live",
+                message=f"a live server answered {answer.status_code} to a request it had to "
+                "reject (it may be placing a call); the run stopped sending",
+                request=request,
+                status_code=answer.status_code,
+                response_excerpt=excerpt(answer.response_text, key),
+                reproduce=curl_command(answer.method, answer.url, kept, answer.body, key),
+            )
+        )
 
     def consume(self, stream: Iterable[Any]) -> None:
         for event in stream:
+            if self.guard is not None and self.guard.tripped is not None:
+                stop = getattr(stream, "stop", None)
+                if stop is not None:
+                    stop()
             if isinstance(event, events.PhaseStarted) and event.phase.name.value in TESTED_PHASES:
                 self._phase_cases, self._phase_failures = 0, 0
                 self._phase_started = time.perf_counter()
@@ -144,10 +194,18 @@ class EngineRun:
         recorder = event.recorder
         self.outcome.cases += len(recorder.cases)
         self._phase_cases += len(recorder.cases)
+        label = str(recorder.label)
+        if recorder.cases:
+            self.outcome.ran |= {(name, label) for name in ALL_CHECKS}
         for case_id, nodes in recorder.checks.items():
             for node in nodes:
-                self.outcome.judged[(node.name, recorder.label)] += 1
-                if node.status == Status.FAILURE and node.failure_info is not None:
+                failed = node.status == Status.FAILURE
+                self.outcome.judge(
+                    node.name,
+                    label,
+                    applies=failed or _builtin_applies(node.name, recorder, case_id),
+                )
+                if failed and node.failure_info is not None:
                     self._phase_failures += 1
                     self._record(str(event.phase.value), recorder, case_id, node)
 
@@ -176,6 +234,37 @@ class EngineRun:
         known = {item.key for item in self.outcome.findings}
         if finding.key not in known:
             self.outcome.findings.append(finding)
+
+
+def _builtin_applies(name: str, recorder: Any, case_id: str) -> bool:
+    """Whether a built-in check that passed had anything to judge on this case. Custom rules
+    skip themselves where they do not apply; the built-ins pass instead, so their scope is
+    read from the case: the data acceptance checks judge one generation mode each,
+    `ignored_auth` only 2xx answers, and the coverage-scenario checks only their scenario."""
+    if name in checks.CUSTOM_RULE_NAMES:
+        return True
+    node = recorder.cases.get(case_id)
+    case = None if node is None else node.value
+    meta = None if case is None else case.meta
+    if meta is None:
+        return name not in SCOPED_BUILTINS
+    if name == "positive_data_acceptance":
+        return bool(meta.generation.mode.is_positive)
+    if name == "negative_data_rejection":
+        return bool(meta.generation.mode.is_negative)
+    if name == "ignored_auth":
+        interaction = recorder.interactions.get(case_id)
+        response = None if interaction is None else interaction.response
+        return response is not None and 200 <= int(response.status_code) < 300
+    if name in ("unsupported_method", "missing_required_header"):
+        data = meta.phase.data
+        wanted = (
+            CoverageScenario.UNSPECIFIED_HTTP_METHOD
+            if name == "unsupported_method"
+            else CoverageScenario.MISSING_PARAMETER
+        )
+        return isinstance(data, CoveragePhaseData) and data.scenario == wanted
+    return True
 
 
 def _text(content: bytes | None) -> str:

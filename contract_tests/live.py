@@ -15,6 +15,7 @@ from typing import Any
 
 import schemathesis
 
+from contract_tests.account import Account
 from contract_tests.safety import LiveGuard, must_be_rejected
 
 
@@ -51,6 +52,21 @@ class _LiveState:
     # Held so that its id cannot be reused by another schema while this entry exists.
     schema: Any
     guard: LiveGuard
+    # the request a live server accepted although it had to reject it (the run then stops)
+    lenient: LenientAnswer | None = None
+
+
+@dataclass(frozen=True)
+class LenientAnswer:
+    """A 2xx answer to a request that had to be rejected, as sent (key not yet masked)."""
+
+    operation: str
+    method: str
+    url: str
+    headers: dict[str, str]
+    body: str | None
+    status_code: int
+    response_text: str
 
 
 # Guards of live runs, by the id of the schema they protect. `before_call` can only be a
@@ -73,14 +89,60 @@ def _withhold_unpermitted_calls(context: Any, case: Any, kwargs: Any) -> None:
         return
     headers, body = _case_request(case, state.guard.api_key)
     if not state.guard.permits(str(case.operation.path), headers, body, str(case.method)):
+        if state.guard.tripped is not None:
+            raise LiveCallWithheld(f"stopped: {state.guard.tripped}")
         raise LiveCallWithheld(f"withheld a valid request to {case.operation.label}")
 
 
-def install_live_guard(schema: Any, guard: LiveGuard) -> None:
+def _sent(response: Any) -> tuple[str, str, dict[str, str], bytes | None]:
+    request = response.request
+    headers = {str(name): str(value) for name, value in dict(request.headers or {}).items()}
+    body = request.body
+    if isinstance(body, str):
+        body = body.encode()
+    return str(request.method), str(request.url), headers, body
+
+
+def _stop_on_lenient_answer(state: _LiveState) -> Any:
+    def after_call(context: Any, case: Any, response: Any) -> None:
+        """A 2xx to a request that had to be rejected: a lenient live server may be dialling,
+        so the run stops sending (the send-time hook withholds everything from now on)."""
+        if not 200 <= int(response.status_code) < 300 or state.lenient is not None:
+            return
+        method, url, headers, body = _sent(response)
+        guard = state.guard
+        if not must_be_rejected(str(case.operation.path), headers, body, guard.api_key, method):
+            return
+        text = (response.content or b"").decode(errors="replace")
+        state.lenient = LenientAnswer(
+            str(case.operation.label),
+            method,
+            url,
+            headers,
+            None if body is None else body.decode(errors="replace"),
+            int(response.status_code),
+            text,
+        )
+        guard.trip(
+            f"a live server answered {response.status_code} to a request to "
+            f"{case.operation.label} it had to reject; the run stopped sending"
+        )
+
+    return after_call
+
+
+def lenient_answer(schema: Any) -> LenientAnswer | None:
+    """The 2xx answer that stopped a live run on `schema`, if any."""
+    state = _LIVE_STATES.get(id(schema))
+    return None if state is None or state.schema is not schema else state.lenient
+
+
+def install_live_guard(schema: Any, guard: LiveGuard, account: Account | None = None) -> None:
     """Generate only cases the guard may let through: those that must be rejected, and (when
     the tester named numbers) valid ones, aimed at those numbers. The send-time hook then
     spends the budget of valid calls on the requests that actually leave."""
-    _LIVE_STATES.setdefault(id(schema), _LiveState(schema, guard))
+    state = _LIVE_STATES.setdefault(id(schema), _LiveState(schema, guard))
+    schema.hook("after_call")(_stop_on_lenient_answer(state))
 
     def filter_case(context: Any, case: Any) -> bool:
         if _must_be_rejected(case, guard):
@@ -89,7 +151,7 @@ def install_live_guard(schema: Any, guard: LiveGuard) -> None:
 
     def map_case(context: Any, case: Any) -> Any:
         if guard.numbers is not None and not _must_be_rejected(case, guard):
-            case.body = guard.numbers.aim(case.body)
+            case.body = guard.numbers.aim((account or Account()).fit(case.body))
         return case
 
     schema.hook("filter_case")(filter_case)

@@ -6,14 +6,16 @@ generated models (`tests/contract/test_model_properties.py`) draw from these.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import Any
 
 from hypothesis import strategies as st
 
 from contract_tests import spec
-from contract_tests.vectors import E164_NEAR_MISSES
 
-E164 = st.from_regex(r"\A\+[1-9][0-9]{1,14}\Z", fullmatch=True)
+E164_RE = re.compile(spec.python_pattern(spec.e164_pattern()))
+E164 = st.from_regex(E164_RE, fullmatch=True)
 TEXT = st.text(max_size=20)
 JSON_SCALARS = (
     st.none()
@@ -116,41 +118,84 @@ def phone_call_responses() -> st.SearchStrategy[dict[str, Any]]:
     return _with_extras(core)
 
 
-def _not_in(schema_name: str) -> st.SearchStrategy[str]:
-    allowed = set(spec.component_schemas()[schema_name]["enum"])
-    return TEXT.filter(lambda value: value not in allowed)
+# --- values the spec forbids, derived from it for every property of every schema -----------
 
-
-NOT_A_STRING = st.none() | st.integers() | st.booleans() | st.lists(TEXT, max_size=2)
-NOT_AN_OBJECT = st.none() | TEXT | st.integers() | st.lists(TEXT, max_size=2)
-NEAR_MISS_NUMBERS = st.sampled_from(list(E164_NEAR_MISSES.values()))
-
-# field -> values the spec forbids for it (type, pattern, null, closed list, bounds)
-FORBIDDEN_REQUEST_VALUES: dict[str, st.SearchStrategy[Any]] = {
-    "from_number": NEAR_MISS_NUMBERS,
-    "to_number": NEAR_MISS_NUMBERS,
-    "override_agent_id": NOT_A_STRING,
-    "metadata": NOT_AN_OBJECT,
-    "retell_llm_dynamic_variables": NOT_AN_OBJECT
-    | st.dictionaries(TEXT, NOT_A_STRING, min_size=1, max_size=2),
-    "drop_call_if_machine_detected": st.none()
+NOT_A_STRING = st.integers() | st.booleans() | st.lists(TEXT, max_size=2) | st.just({"a": "b"})
+JSON_TYPE_OUTSIDERS: dict[str, st.SearchStrategy[Any]] = {
+    "string": NOT_A_STRING | st.floats(allow_nan=False, allow_infinity=False),
+    # a number with a fraction is no integer; JSON Schema counts 2.0 as one, so it is left out
+    "integer": TEXT
+    | st.booleans()
+    | st.floats(allow_nan=False, allow_infinity=False).filter(lambda value: not value.is_integer())
+    | st.lists(st.integers(), max_size=2),
+    "boolean": st.sampled_from(["true", "false", "1", "0", ""])
     | st.integers()
-    | st.sampled_from(["true", "false", "1"]),
+    | st.lists(st.booleans(), max_size=2),
+    "object": TEXT | st.integers() | st.booleans() | st.lists(TEXT, max_size=2),
 }
-FORBIDDEN_REGISTER_CALL_VALUES: dict[str, st.SearchStrategy[Any]] = {
-    "audio_websocket_protocol": _not_in("AudioWebsocketProtocol") | st.none(),
-    "call_status": _not_in("CallStatus") | st.none(),
-    "direction": _not_in("Direction") | st.none(),
-    "sample_rate": st.integers(max_value=7999)
-    | st.integers(min_value=48001)
-    | st.just("8000")
-    | st.none(),
-    "end_call_after_silence_ms": st.integers(max_value=9999) | st.just(True) | st.none(),
-    "to_number": NEAR_MISS_NUMBERS,
-}
-FORBIDDEN_PHONE_CALL_VALUES: dict[str, st.SearchStrategy[Any]] = {
-    "call_type": _not_in("CallType") | st.none(),
-    "disconnection_reason": _not_in("DisconnectionReason") | st.none(),
-    "from_number": NEAR_MISS_NUMBERS,
-    "start_timestamp": st.just("1700000000000") | st.floats(0.5, 10.5) | st.none(),
-}
+
+
+def _pattern_near_misses(pattern: str) -> st.SearchStrategy[str]:
+    """Strings one edit away from a match of `pattern` that no longer match it: a character
+    inserted, removed, replaced or doubled, surrounding space, a trailing newline."""
+    compiled = re.compile(spec.python_pattern(pattern))
+    edits = st.sampled_from(["insert", "delete", "replace", "double", "newline", "spaces"])
+    foreign = st.sampled_from([" ", "-", "(", "x", "+", "0", "\u0661", "\uff11", ".", "/"])
+
+    @st.composite
+    def near_miss(draw: st.DrawFn) -> str:
+        value = draw(st.from_regex(compiled, fullmatch=True))
+        edit = draw(edits)
+        at = draw(st.integers(0, len(value)))
+        if edit == "insert":
+            value = value[:at] + draw(foreign) + value[at:]
+        elif edit == "delete" and value:
+            value = value[: min(at, len(value) - 1)] + value[min(at, len(value) - 1) + 1 :]
+        elif edit == "replace" and value:
+            index = min(at, len(value) - 1)
+            value = value[:index] + draw(foreign) + value[index + 1 :]
+        elif edit == "double" and value:
+            value = value[0] + value
+        elif edit == "newline":
+            value += "\n"
+        else:
+            value = f" {value} "
+        return value
+
+    return near_miss().filter(lambda value: compiled.fullmatch(value) is None)
+
+
+def forbidden_for(node: Mapping[str, Any]) -> st.SearchStrategy[Any]:
+    """Values a (resolved) property schema forbids: `null` (no property of the spec is
+    nullable), values of another JSON type, outsiders of a closed list, near-misses of a
+    pattern, numbers across a bound, and objects breaking `additionalProperties`."""
+    options: list[st.SearchStrategy[Any]] = [st.none()]
+    kind = node.get("type")
+    if isinstance(kind, str) and kind in JSON_TYPE_OUTSIDERS:
+        options.append(JSON_TYPE_OUTSIDERS[kind])
+    if "enum" in node:
+        allowed = set(node["enum"])
+        options.append(TEXT.filter(lambda value: value not in allowed))
+        shouted = {str(value).upper() for value in allowed} - allowed
+        options.append(st.sampled_from(sorted(shouted) or [""]))
+    if "pattern" in node:
+        options.append(_pattern_near_misses(node["pattern"]))
+    if "minimum" in node:
+        options.append(st.integers(max_value=node["minimum"] - 1))
+    if "maximum" in node:
+        options.append(st.integers(min_value=node["maximum"] + 1))
+    extra = node.get("additionalProperties")
+    if isinstance(extra, Mapping) and extra.get("type") in JSON_TYPE_OUTSIDERS:
+        options.append(st.dictionaries(TEXT, forbidden_for(extra), min_size=1, max_size=2))
+    return st.one_of(options)
+
+
+def forbidden_values(schema_name: str) -> dict[str, st.SearchStrategy[Any]]:
+    """Every property of a component schema -> the values the spec forbids for it."""
+    return {name: forbidden_for(node) for name, node in spec.properties_of(schema_name).items()}
+
+
+FORBIDDEN_REQUEST_VALUES = forbidden_values("CreatePhoneCallRequest")
+FORBIDDEN_V1_REQUEST_VALUES = forbidden_values("CreatePhoneCallV1Request")
+FORBIDDEN_REGISTER_CALL_VALUES = forbidden_values("RegisterCallResponse")
+FORBIDDEN_PHONE_CALL_VALUES = forbidden_values("PhoneCallResponse")

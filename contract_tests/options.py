@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 
+from contract_tests.account import Account
 from contract_tests.safety import LiveNumbers
 
 DEFAULT_MAX_EXAMPLES = 200
@@ -28,6 +29,8 @@ class SuiteOptions:
     max_live_calls: int = DEFAULT_MAX_LIVE_CALLS
     # the only numbers valid live calls may dial (required when max_live_calls > 0)
     live_numbers: LiveNumbers | None = None
+    # the account's managed number and agent: every valid request is fitted to them
+    account: Account = field(default_factory=Account)
     phases: tuple[str, ...] = PHASES
     run_vectors: bool = True
     # True when the CLI started a mock for this run (its URL will not outlive the run)

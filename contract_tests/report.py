@@ -6,6 +6,7 @@ answer (or a message) is still masked in every output.
 
 from __future__ import annotations
 
+import shlex
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
@@ -31,14 +32,17 @@ class SummaryRow:
 
     @property
     def verdict(self) -> str:
-        return "FAIL" if self.failed else "pass"
+        if self.failed:
+            return "FAIL"
+        return "pass" if self.judged else "n/a"
 
 
 def summary_rows(result: SuiteResult) -> list[SummaryRow]:
-    """One row per (rule, operation) the run judged or found broken, sorted by rule."""
+    """One row per (rule, operation) the run put to the test or found broken, sorted by rule;
+    `judged` counts only the exchanges where the rule applied (0: it never did, "n/a")."""
     judged = result.outcome.judged
     failed = result.outcome.failed_pairs()
-    pairs = sorted(set(judged) | set(failed))
+    pairs = sorted(result.outcome.ran | set(judged) | set(failed))
     return [
         SummaryRow(rule, op, judged.get((rule, op), 0), failed.get((rule, op), 0))
         for rule, op in pairs
@@ -49,9 +53,12 @@ def rerun_command(result: SuiteResult) -> str:
     options = result.options
     target = "" if options.mock_started else f" --base-url {options.base_url}"
     live = f" --live --max-live-calls {options.max_live_calls}" if options.live else ""
+    if options.account.from_number is not None:
+        live += f" --from-number {options.account.from_number}"
+    if options.account.agent_id is not None:
+        live += f" --agent-id {shlex.quote(options.account.agent_id)}"
     if options.live_numbers is not None:
-        numbers = options.live_numbers
-        live += f" --live-from-number {numbers.from_number} --live-to-number {numbers.to_number}"
+        live += f" --live-to-number {options.live_numbers.to_number}"
     return (
         f"RETELL_API_KEY=... python -m contract_tests{target} "
         f"--seed {options.seed} --max-examples {options.max_examples}{live}"
@@ -126,7 +133,9 @@ def summary_table(result: SuiteResult) -> Table:
 def _cell(row: SummaryRow | None) -> str:
     if row is None:
         return "-"
-    return f"FAIL {row.failed}/{row.judged}" if row.failed else f"ok {row.judged}"
+    if row.failed:
+        return f"FAIL {row.failed}/{row.judged}" if row.judged else f"FAIL {row.failed}"
+    return f"ok {row.judged}" if row.judged else "n/a"
 
 
 def markdown_report(result: SuiteResult) -> str:
@@ -198,5 +207,5 @@ def junit_xml(result: SuiteResult) -> str:
 
 
 def write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write a report; its directory must exist (the CLI checks before the run)."""
     path.write_text(text, encoding="utf-8")

@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 
 from contract_tests import spec
 
+# The finding of a live server that accepted a request it had to reject.
+LIVE_LENIENCY_RULE = "live_rejection_required"
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
 
 
@@ -117,7 +119,7 @@ class LiveNumbers:
         """Why these numbers cannot be used, or `None`."""
         pattern = re.compile(spec.e164_pattern())
         for option, number in (
-            ("--live-from-number", self.from_number),
+            ("--from-number", self.from_number),
             ("--live-to-number", self.to_number),
         ):
             if pattern.fullmatch(number) is None:
@@ -147,12 +149,21 @@ class LiveGuard:
         self.api_key = api_key
         self.budget = ValidCallBudget(max_live_calls)
         self.numbers = numbers
+        # why the run stopped sending (a 2xx to a request that had to be rejected), if it did
+        self.tripped: str | None = None
+
+    def trip(self, reason: str) -> None:
+        """Stop the run: from now on nothing is sent, not even requests that must be rejected."""
+        if self.tripped is None:
+            self.tripped = reason
 
     def permits(
         self, path: str, headers: Mapping[str, str], body: bytes | None, method: str = "POST"
     ) -> bool:
-        """Send as it is? Always when it must be rejected; a valid call only when it dials
-        the tester's numbers and the budget lasts."""
+        """Send as it is? Nothing once the run was stopped; always when it must be rejected;
+        a valid call only when it dials the tester's numbers and the budget lasts."""
+        if self.tripped is not None:
+            return False
         if must_be_rejected(path, headers, body, self.api_key, method):
             return True
         return self.numbers is not None and self.numbers.dialled_by(body) and self.budget.take()

@@ -106,6 +106,51 @@ def defaults_of(schema_name: str) -> Mapping[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class Conditional:
+    """One `if`/`then` rule of a schema (such as "mulaw requires sample_rate 8000")."""
+
+    if_schema: Mapping[str, Any]
+    then_schema: Mapping[str, Any]
+
+    def applies_to(self, document: object) -> bool:
+        return isinstance(document, dict) and Draft202012Validator(self.if_schema).is_valid(
+            document
+        )
+
+    def condition(self) -> str:
+        """The `if` in words, from its `const` properties: "`audio_encoding` is 'mulaw'"."""
+        parts = [
+            f"`{name}` is {node['const']!r}"
+            for name, node in self.if_schema.get("properties", {}).items()
+            if "const" in node
+        ]
+        return " and ".join(parts) or "the condition holds"
+
+    def broken_by(self, document: object) -> list[str]:
+        """A sentence per `then` keyword the document breaks."""
+        problems = []
+        for error in Draft202012Validator(self.then_schema).iter_errors(document):
+            field = "/".join(str(part) for part in error.absolute_path) or "(root)"
+            value = error.instance
+            wanted = error.validator_value
+            if error.validator == "const":
+                expected = f"not {wanted!r}"
+            else:
+                expected = f"breaking `{error.validator}: {wanted!r}`"
+            problems.append(f"{self.condition()} but `{field}` is {value!r}, {expected}")
+        return problems
+
+
+@functools.cache
+def conditionals(schema_name: str) -> tuple[Conditional, ...]:
+    """The `if`/`then` rules of a component schema, read from the spec."""
+    schema = component_schemas()[schema_name]
+    if "if" not in schema or "then" not in schema:
+        return ()
+    return (Conditional(schema["if"], schema["then"]),)
+
+
 @functools.cache
 def validator_for(schema_name: str) -> Draft202012Validator:
     """A JSON Schema 2020-12 validator for one component schema, `$ref`s resolved in the spec."""
@@ -122,6 +167,16 @@ def schema_number(name: str, keyword: str) -> int:
 
 def e164_pattern() -> str:
     pattern: str = component_schemas()["E164PhoneNumber"]["pattern"]
+    return pattern
+
+
+def python_pattern(pattern: str) -> str:
+    """A JSON Schema (ECMA 262) `pattern` for Python's `re`: its `^`/`$` anchor the whole
+    string (no multiline), where Python's `$` also matches before a trailing newline."""
+    if pattern.startswith("^"):
+        pattern = r"\A" + pattern[1:]
+    if pattern.endswith("$") and not pattern.endswith(r"\$"):
+        pattern = pattern[:-1] + r"\Z"
     return pattern
 
 

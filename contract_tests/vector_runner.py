@@ -8,15 +8,17 @@ from collections.abc import Callable, Iterable
 import httpx
 
 from contract_tests import spec
-from contract_tests.checks import Exchange, parse_json, violations
+from contract_tests.account import Account
+from contract_tests.checks import CUSTOM_RULE_NAMES, Exchange, judgements, parse_json
 from contract_tests.findings import Finding, RequestRecord, RunOutcome, curl_command, excerpt
-from contract_tests.safety import LiveGuard
-from contract_tests.vectors import VALID_FROM, VALID_TO, Auth, Expect, Vector
+from contract_tests.safety import LIVE_LENIENCY_RULE, LiveGuard, must_be_rejected
+from contract_tests.vectors import VALID_FROM, Auth, Expect, Vector
 
 SOURCE = "vectors"
 DOCUMENTED_RESPONSE = "documented_response"
 WRONG_KEY = "wrong-key-0000000000000000"
 REQUEST_TIMEOUT_SECONDS = 30.0
+WITHHELD = "live guard withheld valid request"
 
 
 def auth_headers(auth: Auth, api_key: str) -> dict[str, str]:
@@ -65,30 +67,47 @@ def documentation_problem(path: str, status: int, content_type: str, body: objec
 class VectorRunner:
     """Sends vectors to one base URL with one key, collecting findings and tallies."""
 
-    def __init__(self, base_url: str, api_key: str, guard: LiveGuard | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        guard: LiveGuard | None = None,
+        account: Account | None = None,
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.api_key = api_key
         self.guard = guard
+        self.account = account or Account()
         self.outcome = RunOutcome()
+        self.skipped: list[Vector] = []
 
     def run(
         self, vectors: Iterable[Vector], progress: Callable[[str], None] | None = None
     ) -> RunOutcome:
         with httpx.Client(timeout=REQUEST_TIMEOUT_SECONDS) as client:
             for vector in vectors:
+                if self.guard is not None and self.guard.tripped is not None:
+                    break
+                if vector.probes_numbers and self.account.from_number is not None:
+                    self.skipped.append(vector)
+                    continue
                 self._run_one(client, vector)
         if progress is not None:
-            skipped = len(self.outcome.errors)
-            progress(f"vectors: {self.outcome.cases} sent, {skipped} withheld by the live guard")
+            withheld = sum(error.startswith(WITHHELD) for error in self.outcome.errors)
+            line = f"vectors: {self.outcome.cases} sent, {withheld} withheld by the live guard"
+            if self.skipped:
+                line += (
+                    f", {len(self.skipped)} skipped (they probe number formats such as '+12', "
+                    "which no account manages, and --from-number is set)"
+                )
+            progress(line)
         return self.outcome
 
     def _run_one(self, client: httpx.Client, vector: Vector) -> None:
         headers = {"Content-Type": "application/json"} | auth_headers(vector.auth, self.api_key)
         body = self._aimed(vector, request_bytes(vector))
         if self.guard is not None and not self.guard.permits(vector.path, headers, body):
-            self.outcome.errors.append(
-                f"live guard withheld valid request: {vector.rule} {vector.name}"
-            )
+            self.outcome.errors.append(f"{WITHHELD}: {vector.rule} {vector.name}")
             return
         self.outcome.cases += 1
         try:
@@ -98,21 +117,42 @@ class VectorRunner:
             self._record(vector.rule, vector, message, headers, body, None)
             return
         self._judge(vector, headers, body, response)
+        self._trip_on_lenient_answer(vector, headers, body, response)
+
+    def _trip_on_lenient_answer(
+        self, vector: Vector, headers: dict[str, str], body: bytes, response: httpx.Response
+    ) -> None:
+        """In a live run, a 2xx to a request that had to be rejected may be a call being
+        dialled: it is a finding, and the run stops sending."""
+        if self.guard is None or not 200 <= response.status_code < 300:
+            return
+        if not must_be_rejected(vector.path, headers, body, self.api_key):
+            return
+        message = (
+            f"[{vector.name}] a live server answered {response.status_code} to a request it "
+            "had to reject (it may be placing a call); the run stopped sending"
+        )
+        self.guard.trip(message)
+        self._record(LIVE_LENIENCY_RULE, vector, message, headers, body, response)
 
     def _aimed(self, vector: Vector, body: bytes) -> bytes:
-        """In a live run, a valid vector on the default numbers dials the tester's instead;
-        vectors probing the numbers themselves keep theirs (and the guard withholds them)."""
-        numbers = self.guard.numbers if self.guard is not None else None
+        """The body as sent: fitted to the tested account (the managed number on every vector
+        that does not probe it; the account's agent on valid ones) and, in a live run, a
+        valid vector dials the tester's own numbers. Vectors probing number formats keep
+        theirs (they are skipped with --from-number, and the live guard withholds them)."""
         document = parse_json(body) if vector.raw_body is None else None
-        if (
-            numbers is None
-            or vector.expect is not Expect.ACCEPTED
-            or not isinstance(document, dict)
-        ):
+        if not isinstance(document, dict):
             return body
-        if (document.get("from_number"), document.get("to_number")) != (VALID_FROM, VALID_TO):
-            return body
-        return json.dumps(numbers.aim(document)).encode()
+        fitted = dict(document)
+        if self.account.from_number is not None and fitted.get("from_number") == VALID_FROM:
+            fitted["from_number"] = self.account.from_number
+        valid = vector.expect is Expect.ACCEPTED and not vector.probes_numbers
+        if valid:
+            fitted = self.account.fit(fitted)
+        numbers = self.guard.numbers if self.guard is not None else None
+        if valid and numbers is not None:
+            fitted = numbers.aim(fitted)
+        return body if fitted == document else json.dumps(fitted, ensure_ascii=False).encode()
 
     def _judge(
         self, vector: Vector, headers: dict[str, str], body: bytes, response: httpx.Response
@@ -128,9 +168,12 @@ class VectorRunner:
         )
         sent = parse_json(body) if vector.raw_body is None else None
         exchange = Exchange(vector.path, sent, response.status_code, parsed)
-        problems.extend(violations(exchange))
+        applicable = judgements(exchange)
+        for rule in CUSTOM_RULE_NAMES:
+            self.outcome.ran.add((rule, vector.label))
+        problems.extend(applicable)
         for rule, _ in problems:
-            self.outcome.judged[(rule, vector.label)] += 1
+            self.outcome.judge(rule, vector.label)
         for rule, message in problems:
             if message is not None:
                 self._record(rule, vector, f"[{vector.name}] {message}", headers, body, response)

@@ -1,5 +1,7 @@
 """`python -m generator {generate|check} [--spec PATH] [--out DIR] [--only LANG[,LANG]]`.
 
+`--help` (also after a command) describes the options and exits 0.
+
 generate: regenerate generated/ (a no-op when the manifest says nothing changed).
 check:    exit 1 with a unified diff when generated/ is stale (changed, missing or extra files).
 Exit 2, with a one-line reason, on misuse or on a problem in the spec.
@@ -7,20 +9,34 @@ Exit 2, with a one-line reason, on misuse or on a problem in the spec.
 
 from __future__ import annotations
 
+import argparse
+import gc
 import hashlib
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from generator.emit import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
-USAGE = "usage: python -m generator {generate|check} [--spec PATH] [--out DIR] [--only LANGS]"
+DESCRIPTION = "Generate typed clients from an OpenAPI spec, or check that generated/ is current."
+COMMANDS = {
+    "generate": "regenerate the output folder (a no-op when its manifest says nothing changed)",
+    "check": "exit 1 with a unified diff when the output folder is stale",
+}
 
 
 class UsageError(Exception):
     pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but misuse raises UsageError (one line, exit 2) instead of printing usage."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `python -m generator --help`)")
 
 
 @dataclass(frozen=True)
@@ -31,22 +47,47 @@ class Options:
     only: tuple[str, ...] | None = None
 
 
-def parse(argv: list[str]) -> Options:
-    if not argv or argv[0] not in {"generate", "check"}:
-        raise UsageError(f"expected a command, generate or check ({USAGE})")
-    values: dict[str, str] = {}
-    rest = argv[1:]
-    while rest:
-        flag, *rest = rest
-        if flag not in {"--spec", "--out", "--only"} or not rest or flag in values:
-            raise UsageError(f"unexpected argument {flag!r} ({USAGE})")
-        values[flag], *rest = rest
-    only = tuple(values["--only"].split(",")) if "--only" in values else None
-    unknown = sorted(set(only or ()) - set(LANGUAGES))
+def _languages(value: str) -> tuple[str, ...]:
+    only = tuple(value.split(","))
+    unknown = sorted(set(only) - set(LANGUAGES))
     if unknown:
-        raise UsageError(f"unknown language {unknown[0]!r} for --only (choose from {LANGUAGES})")
-    spec = Path(values.get("--spec", ROOT / "spec" / "openapi.yaml"))
-    return Options(argv[0], spec, Path(values.get("--out", ROOT / "generated")), only)
+        raise argparse.ArgumentTypeError(
+            f"unknown language {unknown[0]!r} (choose from {LANGUAGES})"
+        )
+    return only
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = _Parser(prog="python -m generator", description=DESCRIPTION)
+    commands = main_parser.add_subparsers(dest="command", metavar="{generate,check}")
+    for name, text in COMMANDS.items():
+        command = commands.add_parser(name, help=text, description=text)
+        command.add_argument(
+            "--spec",
+            type=Path,
+            default=ROOT / "spec" / "openapi.yaml",
+            help="the OpenAPI document (default: spec/openapi.yaml)",
+        )
+        command.add_argument(
+            "--out",
+            type=Path,
+            default=ROOT / "generated",
+            help="the output folder (default: generated/)",
+        )
+        command.add_argument(
+            "--only",
+            type=_languages,
+            metavar="LANG[,LANG]",
+            help=f"emit only these languages ({', '.join(LANGUAGES)})",
+        )
+    return main_parser
+
+
+def parse(argv: list[str]) -> Options:
+    namespace = parser().parse_args(argv)
+    if namespace.command is None:
+        raise UsageError("expected a command, generate or check (see `python -m generator --help`)")
+    return Options(namespace.command, namespace.spec, namespace.out, namespace.only)
 
 
 def display(path: Path) -> str:
@@ -66,10 +107,19 @@ def run(options: Options) -> int:
         if spec_sha and up_to_date(options.out, spec_sha, version):
             print(f"{display(options.out)}/ is up to date")
             return 0
-    from generator.pipeline import run_command
+    from generator.emit import start_heavy
 
-    name = display(options.spec)
-    return run_command(options.command, options.spec, name, options.out, version, options.only)
+    # Started before the pipeline's own imports, so that its warm-up overlaps them too.
+    heavy = start_heavy(options.only or LANGUAGES)
+    try:
+        from generator.pipeline import run_command
+
+        name = display(options.spec)
+        return run_command(
+            options.command, options.spec, name, options.out, version, options.only, heavy
+        )
+    finally:
+        heavy.close()
 
 
 def _sha256_of(path: Path) -> str | None:
@@ -81,11 +131,17 @@ def _sha256_of(path: Path) -> str | None:
 
 def main(argv: list[str]) -> int:
     try:
-        return run(parse(argv))
+        options = parse(argv)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except SystemExit as exc:  # --help printed the help
+        return exc.code if isinstance(exc.code, int) else 0
+    return run(options)
 
 
 if __name__ == "__main__":
+    # A short batch run: the cyclic garbage collector would mostly walk the modules being
+    # imported (most of a run's time), and the process ends before garbage matters.
+    gc.disable()
     sys.exit(main(sys.argv[1:]))

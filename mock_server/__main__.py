@@ -3,21 +3,37 @@
 from __future__ import annotations
 
 import argparse
+import copy
 import gc
+import ipaddress
 import os
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 import uvicorn
+import uvicorn.config
 
 from mock_server.app import DEFAULT_API_KEY, create_app
 from mock_server.faults import FaultSyntaxError, parse_fault
 from mock_server.numbers import NumbersFileError, load_numbers
-from mock_server.server import quiet_uvicorn_config
+from mock_server.server import bind, quiet_uvicorn_config
 from mock_server.store import DEFAULT_MAX_CALLS, CallStore
 
+__all__ = [
+    "EXIT_USAGE",
+    "KEY_VARIABLE",
+    "UsageError",
+    "is_loopback",
+    "main",
+    "parse_args",
+    "resolve_api_key",
+]
+
 KEY_VARIABLE = "RETELL_MOCK_API_KEY"
+EXIT_USAGE = 2
 
 DESCRIPTION = """\
 A mock of Retell AI's POST /v2/create-phone-call and POST /create-phone-call
@@ -31,25 +47,76 @@ Fault injection (off by default) also works per request, with the header
 requests carrying that exact value get the fault, later ones are served normally.
 
 The development key, used when neither --api-key nor {KEY_VARIABLE} is given, is
-"{DEFAULT_API_KEY}". Never use it anywhere but on a developer's machine.
+"{DEFAULT_API_KEY}". Never use it anywhere but on a developer's machine: with a
+--host that is not a loopback address the mock refuses to start with it, unless
+--allow-public-dev-key is given. Any non-loopback --host is warned about.
+
+Misuse (a bad option, an empty key, a bad numbers file, a port already in use)
+exits with status 2 and a one-line reason.
 """
 
 
+class UsageError(Exception):
+    """Misuse of the command line: printed as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _port(text: str) -> int:
+    value = _integer(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be within [0, 65535], not {value}")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = _integer(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be an integer, not {text[:40]!r}") from None
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
+    """The options; raises UsageError (one line) on misuse."""
+    parser = _Parser(
         prog="python -m mock_server",
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1); any address but a loopback one "
+        "lets other machines reach the mock and is warned about",
     )
-    parser.add_argument("--port", type=int, default=8080, help="port to listen on (default: 8080)")
+    parser.add_argument(
+        "--port",
+        type=_port,
+        default=8080,
+        help="port to listen on, 0 for a free one (default: 8080)",
+    )
     parser.add_argument(
         "--api-key",
-        help=f"the API key clients must send as a Bearer token (default: ${KEY_VARIABLE}, "
-        "else the development key below, printed at start-up)",
+        help=f"the API key clients must send as a Bearer token, printable ASCII without "
+        f"spaces (default: ${KEY_VARIABLE}, else the development key below, printed at "
+        "start-up); an empty key is refused",
+    )
+    parser.add_argument(
+        "--allow-public-dev-key",
+        action="store_true",
+        help="let a --host that is not a loopback address serve with the public development "
+        "key (default: refused, since anyone who can reach the mock knows that key)",
     )
     parser.add_argument(
         "--numbers",
@@ -61,7 +128,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--max-calls",
-        type=int,
+        type=_positive,
         default=DEFAULT_MAX_CALLS,
         help=f"how many created calls to keep in memory, oldest forgotten first "
         f"(default: {DEFAULT_MAX_CALLS})",
@@ -80,33 +147,116 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def resolve_api_key(given: str | None) -> tuple[str, bool]:
-    """The key to require, and whether it is the documented development key."""
-    key = given or os.environ.get(KEY_VARIABLE) or DEFAULT_API_KEY
+    """The key to require, and whether it is the documented development key.
+
+    Raises UsageError for a key given empty (it would otherwise fall back, silently, to
+    the public development key) or one a Bearer token cannot carry.
+    """
+    if given is not None:
+        source, key = "--api-key", given
+    elif KEY_VARIABLE in os.environ:
+        source, key = f"${KEY_VARIABLE}", os.environ[KEY_VARIABLE]
+    else:
+        return DEFAULT_API_KEY, True
+    if not key:
+        raise UsageError(
+            f"{source} is empty; give a key, or leave it unset for the development key"
+        )
+    if not all("!" <= char <= "~" for char in key):
+        raise UsageError(f"{source} must be printable ASCII without spaces (a Bearer token)")
     return key, key == DEFAULT_API_KEY
 
 
+def is_loopback(host: str) -> bool:
+    """Whether `host` names a loopback address (only other processes of this machine)."""
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_host(host: str, is_dev_key: bool, allow_public_dev_key: bool) -> None:
+    """Refuse the public development key on a non-loopback host; warn about such a host."""
+    if is_loopback(host):
+        return
+    if is_dev_key and not allow_public_dev_key:
+        raise UsageError(
+            f"--host {host[:80]} is not a loopback address and the key is the public "
+            "development key, so anyone who can reach the mock could use it; give --api-key "
+            f"(or ${KEY_VARIABLE}), or --allow-public-dev-key"
+        )
+    risk = "with the public development key" if is_dev_key else "and anyone with the key can use it"
+    print(
+        f"mock_server: warning: --host {host[:80]} is not a loopback address: other machines "
+        f"can reach the mock, {risk}",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    try:
+        return bind(host, port)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"cannot listen on {_authority(host, port)}: {reason}") from None
+
+
+def _authority(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def _log_config() -> dict[str, Any]:
+    """Uvicorn's logging, with the mock's own logger printed the same way."""
+    config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    config["loggers"]["mock_server"] = {
+        "handlers": ["default"],
+        "level": "INFO",
+        "propagate": False,
+    }
+    return config
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except UsageError as exc:
+        print(f"mock_server: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = parse_args(argv)
+    host = args.host.removeprefix("[").removesuffix("]")  # "[::1]" as in a URL
+    if not host or not host.isprintable() or " " in host:
+        raise UsageError(f"--host must be an address such as 127.0.0.1, not {host[:80]!r}")
     key, is_dev_key = resolve_api_key(args.api_key)
+    _check_host(host, is_dev_key, args.allow_public_dev_key)
     try:
         numbers = load_numbers(args.numbers) if args.numbers else None
         fault = parse_fault(args.fault) if args.fault else None
     except (NumbersFileError, FaultSyntaxError) as exc:
-        print(f"mock_server: {exc}", file=sys.stderr)
-        return 2
+        raise UsageError(str(exc)) from None
     app = create_app(
         api_key=key,
         managed_numbers=numbers.managed_numbers if numbers else None,
         agent_ids=numbers.agent_ids if numbers else None,
-        store=CallStore(max_calls=max(args.max_calls, 1)),
+        store=CallStore(max_calls=args.max_calls),
         fault=fault,
     )
-    print(f"Retell mock server on http://{args.host}:{args.port}", flush=True)
+    sock = _listen(host, args.port)
+    port = sock.getsockname()[1]
+    print(f"Retell mock server on http://{_authority(host, port)}", flush=True)
     if is_dev_key:
         print(f'Using the development API key: "Authorization: Bearer {key}"', flush=True)
-    config = quiet_uvicorn_config(app, host=args.host, port=args.port, access_log=args.access_log)
+    config = quiet_uvicorn_config(app, access_log=args.access_log, log_config=_log_config())
     gc.freeze()  # start-up objects never become garbage: keep them out of every collection
-    uvicorn.Server(config).run()
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        sock.close()
     return 0
 
 

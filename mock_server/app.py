@@ -25,6 +25,8 @@ from mock_server.endpoint import Endpoint, Shared
 from mock_server.faults import Fault, FaultPlan
 from mock_server.store import CallStore
 
+__all__ = ["DEFAULT_API_KEY", "V1_PATH", "V2_PATH", "MockApp", "create_app"]
+
 DEFAULT_API_KEY = "retell-mock-development-key"
 V2_PATH = "/v2/create-phone-call"
 V1_PATH = "/create-phone-call"
@@ -96,8 +98,12 @@ def create_app(
     `managed_numbers` (number -> agent id) and `agent_ids` switch on strict mode: an
     unknown `from_number` or `override_agent_id` is answered 422. Created calls go to
     `store` (`app.state.calls`); faults come from `faults` (`app.state.faults`), armed
-    at start with `fault`.
+    at start with `fault`. Raises ValueError for an empty `api_key`, a managed number
+    that is not a valid `from_number`, an empty agent id, or audio settings whose answers
+    would break the spec.
     """
+    if not api_key:  # an empty key would let "Authorization: Bearer " in
+        raise ValueError("api_key must not be empty")
     accounts = Accounts.of(managed_numbers, agent_ids, default_agent_id)
     settings = audio or AudioSettings()
     _check_audio(settings)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +21,8 @@ from mock_server.faults import (
     drop_connection,
 )
 from mock_server.store import CallStore, StoredCall
+
+__all__ = ["Build", "Endpoint", "Shared"]
 
 Build = Callable[[pydantic.BaseModel, str], dict[str, Any]]
 
@@ -72,7 +73,7 @@ class Endpoint:
         if fault is not None and fault.kind is not FaultKind.SLOW:
             return _fault_answer(fault)
         if fault is not None:
-            await asyncio.sleep(fault.delay_s)
+            await self.shared.faults.sleep(fault.delay_s)
         body = await wire.read_body(receive, headers.content_length, self.shared.max_body_bytes)
         if not body:  # a missing body breaks the spec (required), whatever its media type
             raise wire.Rejected(400, "Request body is required: a JSON object")

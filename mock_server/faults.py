@@ -13,13 +13,30 @@ KIND one of `429`, `500`, `slow`, `drop`; for example `429;count=2;retry-after=1
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections import OrderedDict, deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NoReturn
 
 from starlette.types import Send
+
+__all__ = [
+    "FAULT_HEADER",
+    "DroppedConnection",
+    "Fault",
+    "FaultKind",
+    "FaultPlan",
+    "FaultSyntaxError",
+    "Sleep",
+    "drop_connection",
+    "parse_fault",
+]
+
+Sleep = Callable[[float], Awaitable[object]]
+"""How a `slow` fault waits: `asyncio.sleep` unless a test injects its own."""
 
 FAULT_HEADER = "x-mock-fault"
 _MAX_HEADER_PLANS = 1024
@@ -97,9 +114,14 @@ class _Armed:
 
 
 class FaultPlan:
-    """Which faults the next responses get. Thread-safe: tests arm it from their own thread."""
+    """Which faults the next responses get. Thread-safe: tests arm it from their own thread.
 
-    def __init__(self, initial: Fault | None = None) -> None:
+    `sleep` is awaited with a `slow` fault's delay before the request is served
+    (default `asyncio.sleep`; a test can pass its own to see the delay without waiting).
+    """
+
+    def __init__(self, initial: Fault | None = None, *, sleep: Sleep = asyncio.sleep) -> None:
+        self.sleep = sleep
         self._lock = threading.Lock()
         self._queue: deque[_Armed] = deque()
         self._by_header: OrderedDict[str, int] = OrderedDict()

@@ -7,7 +7,8 @@ The file is JSON:
       "agents": ["agent_abc", "agent_xyz"]        # agent ids (optional)
     }
 
-The agents of the numbers are known agents too.
+The agents of the numbers are known agents too. Every number must be a valid
+`from_number` of the spec (E.164) and no agent id may be empty.
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from mock_server.behaviour import account_problem
+
+__all__ = ["Numbers", "NumbersFileError", "load_numbers"]
 
 
 class NumbersFileError(ValueError):
@@ -27,22 +33,37 @@ class Numbers:
     agent_ids: frozenset[str]
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object without repeated keys (json keeps the last one, silently dropping the rest)."""
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKey(f"key {key[:40]!r} appears twice in one object")
+        seen[key] = value
+    return seen
+
+
 def load_numbers(path: Path) -> Numbers:
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        document = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_unique_keys)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, _DuplicateKey) as exc:
         raise NumbersFileError(f"{path}: {exc}") from None
     if not isinstance(document, dict):
         raise NumbersFileError(f"{path}: expected a JSON object with 'numbers' and 'agents'")
-    numbers = document.get("numbers", {})
-    agents = document.get("agents", [])
-    if not isinstance(numbers, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in numbers.items()
-    ):
-        raise NumbersFileError(f"{path}: 'numbers' must map phone numbers to agent ids (strings)")
-    if not isinstance(agents, list) or not all(isinstance(a, str) for a in agents):
-        raise NumbersFileError(f"{path}: 'agents' must be a list of agent ids (strings)")
     unknown = set(document) - {"numbers", "agents"}
     if unknown:
         raise NumbersFileError(f"{path}: unknown keys {sorted(unknown)}")
+    numbers = document.get("numbers", {})
+    agents = document.get("agents", [])
+    if not isinstance(numbers, dict) or not all(isinstance(v, str) for v in numbers.values()):
+        raise NumbersFileError(f"{path}: 'numbers' must map phone numbers to agent ids (strings)")
+    if not isinstance(agents, list) or not all(isinstance(a, str) for a in agents):
+        raise NumbersFileError(f"{path}: 'agents' must be a list of agent ids (strings)")
+    problem = account_problem(numbers, agents)
+    if problem is not None:
+        raise NumbersFileError(f"{path}: {problem}")
     return Numbers(dict(numbers), frozenset(agents))

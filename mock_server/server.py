@@ -14,6 +14,8 @@ from starlette.types import ASGIApp
 
 from mock_server.faults import DroppedConnection
 
+__all__ = ["LOOPBACK", "bind", "bind_loopback", "quiet_uvicorn_config", "running_server"]
+
 LOOPBACK = "127.0.0.1"
 _START_TIMEOUT_S = 10.0
 _STOP_TIMEOUT_S = 10.0
@@ -31,13 +33,19 @@ _HIDE_DELIBERATE_DROPS = _HideDeliberateDrops()
 
 
 def quiet_uvicorn_config(
-    app: ASGIApp, *, access_log: bool = False, **options: object
+    app: ASGIApp, *, access_log: bool = False, log_level: int | None = None, **options: object
 ) -> uvicorn.Config:
-    """A uvicorn config without per-request logging, whose logs hide deliberate drops."""
+    """A uvicorn config without per-request logging, whose logs hide deliberate drops.
+
+    `log_level` is the level of uvicorn's loggers (default: INFO with the access log,
+    else WARNING). Uvicorn sets it on its loggers, which are global to the process.
+    """
+    if log_level is None:
+        log_level = logging.INFO if access_log else logging.WARNING
     config = uvicorn.Config(
         app,
         access_log=access_log,
-        log_level="info" if access_log else "warning",
+        log_level=log_level,
         lifespan="off",
         server_header=False,
         **options,  # type: ignore[arg-type]
@@ -46,26 +54,47 @@ def quiet_uvicorn_config(
     return config
 
 
-def bind_loopback(port: int = 0) -> socket.socket:
-    """A listening TCP socket on 127.0.0.1 (port 0: a free port chosen by the kernel)."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((LOOPBACK, port))
-    sock.listen(1024)
-    sock.setblocking(False)
+def bind(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on host:port (port 0: a free port chosen by the kernel).
+
+    Raises OSError (socket.gaierror for an unknown host) when it cannot listen there,
+    for example when the port is already in use.
+    """
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(1024)
+        sock.setblocking(False)
+    except OSError:
+        sock.close()
+        raise
     return sock
 
 
+def bind_loopback(port: int = 0) -> socket.socket:
+    """A listening TCP socket on 127.0.0.1 (port 0: a free port chosen by the kernel)."""
+    return bind(LOOPBACK, port)
+
+
 @contextlib.contextmanager
-def running_server(app: ASGIApp) -> Iterator[str]:
+def running_server(app: ASGIApp, *, log_level: int = logging.ERROR) -> Iterator[str]:
     """Serve `app` on 127.0.0.1 and a free port in a background thread.
 
     Yields the base URL ("http://127.0.0.1:PORT") once the server accepts
     connections, and stops the server when the block exits.
+
+    Uvicorn's loggers are set to `log_level`, ERROR by default: the warnings uvicorn
+    logs for a client's fault (such as "Invalid HTTP request received." for a hostile
+    request) stay out of a test run's output, while an exception escaping `app` is still
+    logged. The mock's own errors go to the `mock_server` logger, which this leaves alone.
     """
     sock = bind_loopback()
     port = sock.getsockname()[1]
-    server = uvicorn.Server(quiet_uvicorn_config(app))
+    server = uvicorn.Server(quiet_uvicorn_config(app, log_level=log_level))
     thread = threading.Thread(
         target=server.run, kwargs={"sockets": [sock]}, name=f"mock-server-{port}", daemon=True
     )

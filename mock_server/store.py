@@ -8,6 +8,8 @@ from typing import Any, NamedTuple
 
 import pydantic_core
 
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_CALLS", "CallStore", "StoredCall"]
+
 DEFAULT_MAX_CALLS = 10_000
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 

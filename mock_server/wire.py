@@ -13,6 +13,21 @@ from starlette.types import Receive, Scope, Send
 
 from mock_server import validation
 
+__all__ = [
+    "JSON",
+    "MAX_BODY_BYTES",
+    "UNAUTHORIZED",
+    "Answer",
+    "ClientGone",
+    "Rejected",
+    "RequestHeaders",
+    "check_auth",
+    "check_content_type",
+    "error_answer",
+    "error_response",
+    "read_body",
+]
+
 MAX_BODY_BYTES = 1024 * 1024
 JSON = "application/json"
 _JSON_BYTES = b"application/json"

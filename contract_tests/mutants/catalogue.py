@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -32,9 +33,13 @@ Wrap = Callable[[ASGIApp, str], ASGIApp]
 
 @dataclass(frozen=True)
 class Mutant:
+    """A faulty variant of the mock: `wrap(app, key)` builds it; it counts as killed only when
+    one of the rules it breaks (`expects`) fires, not when some other rule happens to."""
+
     name: str
     breaks: str
     wrap: Wrap
+    expects: tuple[str, ...]
 
 
 def _success_edit(paths: tuple[str, ...], edit: JsonEdit) -> Wrap:
@@ -135,6 +140,26 @@ def _ignore_override(_request: Any, body: dict[str, Any]) -> None:
     body["agent_id"] = "agent_fixed_by_the_server"
 
 
+# A double holds at most ~1.8e308; an encoder that overflows there writes `Infinity`.
+OVERFLOW_AT = 1e308
+
+
+def _overflow_to_infinity(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _overflow_to_infinity(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_overflow_to_infinity(item) for item in value]
+    if isinstance(value, float) and abs(value) >= OVERFLOW_AT:
+        return math.copysign(math.inf, value)
+    return value
+
+
+def _metadata_infinity(_request: Any, body: dict[str, Any]) -> None:
+    """Non-finite numbers go out as `Infinity` (Python's default encoder): not JSON."""
+    if isinstance(body.get("metadata"), dict):
+        body["metadata"] = _overflow_to_infinity(body["metadata"])
+
+
 def _plain_text_success(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     if request.path == V1 and 200 <= response.status < 300:
         return replace(response, headers={"content-type": "text/plain; charset=utf-8"})
@@ -220,107 +245,156 @@ MUTANTS: tuple[Mutant, ...] = (
         "number_without_plus",
         "v2 echoes to_number without its '+'",
         _success_edit((V2,), _strip_plus),
+        ("e164_numbers", "numbers_echoed"),
     ),
     Mutant(
         "numbers_swapped",
         "v2 swaps from_number and to_number in its answer",
         _success_edit((V2,), _swap_numbers),
+        ("numbers_echoed",),
     ),
     Mutant(
         "default_not_honoured",
         "v1 answers drop_call_if_machine_detected=true when omitted",
         _success_edit((V1,), _default_flipped),
+        ("defaults_honoured",),
     ),
-    Mutant("mulaw_at_16000", "v1 answers mulaw at 16000 Hz", _success_edit((V1,), _mulaw_16000)),
+    Mutant(
+        "mulaw_at_16000",
+        "v1 answers mulaw at 16000 Hz",
+        _success_edit((V1,), _mulaw_16000),
+        ("mulaw_sample_rate",),
+    ),
     Mutant(
         "s16le_below_range",
         "v1 answers s16le at 4000 Hz (only that encoding broken)",
         _success_edit((V1,), _s16le_4000),
+        ("sample_rate_range",),
     ),
     Mutant(
         "silence_5000",
         "v1 answers end_call_after_silence_ms=5000",
         _success_edit((V1,), _silence_5000),
+        ("silence_minimum",),
     ),
     Mutant(
         "call_status_outside_enum",
         "v2 answers call_status 'queued'",
         _success_edit((V2,), _status_queued),
+        ("closed_enums",),
     ),
     Mutant(
         "direction_outside_enum",
         "v1 answers direction 'outgoing'",
         _success_edit((V1,), _direction_outgoing),
+        ("closed_enums",),
     ),
     Mutant(
         "metadata_dropped",
         "v2 drops metadata from its answer",
         _success_edit((V2,), _drop_metadata),
+        ("metadata_echoed",),
+    ),
+    Mutant(
+        "metadata_infinity",
+        "v2 echoes metadata numbers near the double limit as Infinity (not JSON)",
+        _success_edit((V2,), _metadata_infinity),
+        ("metadata_echoed", "documented_response"),
     ),
     Mutant(
         "dynamic_variables_truncated",
         "v1 truncates dynamic-variable values to 8 characters",
         _success_edit((V1,), _truncate_variables),
+        ("dynamic_variables_echoed",),
     ),
     Mutant(
         "call_status_missing",
         "v1 omits the required call_status",
         _success_edit((V1,), _drop_call_status),
+        ("response_schema_conformance", "documented_response"),
     ),
     Mutant(
         "override_agent_ignored",
         "v2 ignores override_agent_id",
         _success_edit((V2,), _ignore_override),
+        ("override_agent_honoured",),
     ),
-    Mutant("success_as_200", "v2 answers 200 instead of 201", _status_map((V2,), 201, 200)),
+    Mutant(
+        "success_as_200",
+        "v2 answers 200 instead of 201",
+        _status_map((V2,), 201, 200),
+        ("status_code_conformance", "documented_response"),
+    ),
     Mutant(
         "success_as_text",
         "v1 answers its call as text/plain",
         lambda app, _key: rewrite_response(app, _plain_text_success),
+        ("content_type_conformance", "documented_response"),
     ),
-    Mutant("unauthorized_as_403", "a bad key gets 403 instead of 401", _status_map(BOTH, 401, 403)),
+    Mutant(
+        "unauthorized_as_403",
+        "a bad key gets 403 instead of 401",
+        _status_map(BOTH, 401, 403),
+        ("auth_required",),
+    ),
     Mutant(
         "error_without_message",
         "400 answers lack error_message",
         lambda app, _key: rewrite_response(app, _error_without_message),
+        ("response_schema_conformance", "documented_response"),
     ),
     Mutant(
         "method_not_allowed_as_404",
         "unsupported methods get 404 instead of 405",
         lambda app, _key: rewrite_response(app, _method_not_allowed_as_404),
+        ("unsupported_method",),
     ),
     Mutant(
         "null_accepted",
         "null optional fields are treated as absent",
         _request_edit(BOTH, _drop_nulls),
+        ("field_types_enforced", "negative_data_rejection"),
     ),
     Mutant(
         "near_miss_accepted_on_v1",
         "v1 only: spaces, dashes, parentheses stripped from numbers",
         _request_edit((V1,), _normalise_numbers),
+        ("e164_near_miss_rejected",),
     ),
     Mutant(
         "bool_string_coerced",
         "v1 accepts 'true'/'false' strings as booleans",
         _request_edit((V1,), _coerce_bool_strings),
+        ("field_types_enforced", "negative_data_rejection"),
     ),
     Mutant(
         "to_number_defaulted",
         "v2 fills in a missing to_number",
         _request_edit((V2,), _default_to_number),
+        ("required_fields_enforced", "negative_data_rejection"),
     ),
     Mutant(
         "variables_stringified",
         "non-string dynamic-variable values are accepted (stringified)",
         _request_edit(BOTH, _stringify_variables),
+        ("field_types_enforced", "negative_data_rejection"),
     ),
-    Mutant("auth_ignored", "every request is treated as authenticated", _auth_ignored),
+    Mutant(
+        "auth_ignored",
+        "every request is treated as authenticated",
+        _auth_ignored,
+        ("auth_required", "ignored_auth"),
+    ),
     Mutant(
         "auth_prefix_match",
         "any key that starts with the right key is accepted",
         _auth_prefix_match,
+        ("auth_required",),
     ),
     Mutant(
-        "server_error_on_non_ascii", "500 on a body with non-ASCII characters", _crash_on_non_ascii
+        "server_error_on_non_ascii",
+        "500 on a body with non-ASCII characters",
+        _crash_on_non_ascii,
+        ("not_a_server_error",),
     ),
 )

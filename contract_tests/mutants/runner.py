@@ -27,22 +27,34 @@ class KillRow:
 
     name: str
     breaks: str
-    caught_by: tuple[str, ...]
+    fired: tuple[str, ...]
     findings: int
     cases: int
     seconds: float
     is_correct_server: bool = False
+    expected: tuple[str, ...] = ()
+
+    @property
+    def killed_by(self) -> tuple[str, ...]:
+        """The expected rules that fired (a mutant caught by another rule only survives)."""
+        return tuple(rule for rule in self.expected if rule in self.fired)
+
+    @property
+    def others(self) -> tuple[str, ...]:
+        return tuple(rule for rule in self.fired if rule not in self.expected)
 
     @property
     def ok(self) -> bool:
-        """The correct server must pass; a mutant must be killed."""
-        return self.findings == 0 if self.is_correct_server else self.findings > 0
+        """The correct server must pass; a mutant must be killed by a rule it breaks."""
+        return self.findings == 0 if self.is_correct_server else bool(self.killed_by)
 
     @property
     def verdict(self) -> str:
         if self.is_correct_server:
             return "passes" if self.ok else "FALSE FAILURE"
-        return "killed" if self.ok else "SURVIVED"
+        if self.ok:
+            return "killed"
+        return "WRONG RULE" if self.fired else "SURVIVED"
 
 
 @dataclass(frozen=True)
@@ -52,11 +64,20 @@ class MutationSettings:
     seed: int = MUTANT_SEED
 
 
-def _row(name: str, breaks: str, result: SuiteResult, *, correct: bool) -> KillRow:
+def _row(
+    name: str, breaks: str, result: SuiteResult, *, correct: bool, expected: tuple[str, ...] = ()
+) -> KillRow:
     rules = sorted({finding.rule for finding in result.outcome.findings})
     failures = len(result.outcome.findings) + len(result.engine_errors)
     return KillRow(
-        name, breaks, tuple(rules), failures, result.outcome.cases, result.seconds, correct
+        name,
+        breaks,
+        tuple(rules),
+        failures,
+        result.outcome.cases,
+        result.seconds,
+        correct,
+        expected,
     )
 
 
@@ -77,21 +98,25 @@ def kill_rows(
     yield _row(CORRECT, "nothing", correct, correct=True)
     for mutant in mutants:
         app = mutant.wrap(make_app(settings.api_key), settings.api_key)
-        yield _row(mutant.name, mutant.breaks, _run_against(app, serve, settings), correct=False)
+        result = _run_against(app, serve, settings)
+        yield _row(mutant.name, mutant.breaks, result, correct=False, expected=mutant.expects)
 
 
 def kill_table(rows: Iterable[KillRow], seconds: float | None = None) -> Table:
     title = "Mutant kill table" + ("" if seconds is None else f" ({seconds:.0f} s)")
     table = Table(title=title)
-    for column in ("server", "breaks", "verdict", "findings", "caught by", "cases", "s"):
+    columns = ("server", "breaks", "verdict", "killed by", "other rules fired", "findings", "cases")
+    for column in (*columns, "s"):
         table.add_column(column)
     for row in rows:
         table.add_row(
             row.name,
             row.breaks,
             row.verdict,
+            ", ".join(row.killed_by)
+            or ("-" if row.is_correct_server else "none of: " + ", ".join(row.expected)),
+            ", ".join(row.others),
             str(row.findings),
-            ", ".join(row.caught_by),
             str(row.cases),
             f"{row.seconds:.1f}",
             style=None if row.ok else "bold red",

@@ -9,7 +9,8 @@ tuples in spec order, so iterating them is deterministic.
       client: Name                               "retell" -> RetellClient / retell_client
       env_prefix: str                            "RETELL" -> RETELL_API_KEY, RETELL_BASE_URL
       banner: str                                one line; each emitter puts it in a comment
-      defaults: Defaults                         timeouts, retries, backoff (shared by clients)
+      defaults: Defaults                         timeouts, retries, backoff, the longest
+                                                 Retry-After honoured (shared by clients)
       operations: tuple[Operation, ...]          in path order of the spec
       schemas: tuple[Schema, ...]                object schemas of components/schemas
       enums: tuple[Enum, ...]                    string enums of components/schemas
@@ -143,6 +144,7 @@ class Defaults:
     connect_timeout_s: float = 5.0
     initial_backoff_s: float = 0.5
     max_backoff_s: float = 8.0
+    max_retry_after_s: float = 60.0
     retry_statuses: tuple[int, ...] = (408, 409, 429)
     retry_server_errors: bool = True
 

@@ -75,4 +75,7 @@ def validation_error(spec: Spec) -> str | None:
         where = tuple(str(part) for part in exc.absolute_path)
         reason = str(exc.message).splitlines()[0]
         return f"{spec.name}:{line_of(spec.text, where)}: {pointer(where)}: {reason}"
+    except Exception as exc:  # the validator itself broke: still one line, still status 2
+        reason = (str(exc).strip().splitlines() or [""])[0]
+        return f"{spec.name}:1: #: openapi-spec-validator crashed: {type(exc).__name__}: {reason}"
     return None

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import logging
+import os
+import re
 import socket
 import subprocess
 import sys
@@ -15,10 +18,16 @@ from rich.console import Console
 from starlette.types import ASGIApp
 
 from contract_tests import cli
-from contract_tests.mutants.asgi import HttpRequest, HttpResponse, rewrite_response
+from contract_tests.mutants.asgi import (
+    HttpRequest,
+    HttpResponse,
+    answer_before,
+    rewrite_request,
+    rewrite_response,
+)
 from contract_tests.safety import LiveGuard, LiveNumbers
 from contract_tests.vector_runner import VectorRunner
-from contract_tests.vectors import all_vectors
+from contract_tests.vectors import VALID_FROM, VALID_TO, Expect, all_vectors
 from mock_server import create_app, running_server
 from tests.contract.conftest import TEST_KEY
 
@@ -164,7 +173,7 @@ def test_without_base_url_it_tests_a_mock_it_starts(monkeypatch: pytest.MonkeyPa
 
 
 LIVE_FROM, LIVE_TO = "+14155550100", "+14155550199"
-LIVE_NUMBERS = ["--live-from-number", LIVE_FROM, "--live-to-number", LIVE_TO]
+LIVE_NUMBERS = ["--from-number", LIVE_FROM, "--live-to-number", LIVE_TO]
 
 
 def _counting(app: ASGIApp, accepted: list[HttpRequest]) -> ASGIApp:
@@ -218,12 +227,12 @@ def test_live_vectors_spend_the_whole_budget_on_the_named_numbers(budget: int) -
     ("argv", "complaint"),
     [
         (["--live", "--max-live-calls", "1"], "--live-to-number"),
-        (["--live", "--max-live-calls", "1", "--live-from-number", LIVE_FROM], "a phone you own"),
+        (["--live", "--max-live-calls", "1", "--from-number", LIVE_FROM], "a phone you own"),
         (
             ["--live", "--max-live-calls", "1", *LIVE_NUMBERS[:2], "--live-to-number", "5550199"],
             "--live-to-number must be an E.164 number",
         ),
-        (LIVE_NUMBERS, "go with --live --max-live-calls N"),
+        (LIVE_NUMBERS, "--live-to-number goes with --live --max-live-calls N"),
     ],
 )
 def test_live_numbers_are_required_and_checked_before_any_traffic(
@@ -249,3 +258,110 @@ def test_module_entry_point_exits_2_on_misuse() -> None:
     )
     assert completed.returncode == cli.EXIT_USAGE
     assert completed.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("option", ["--junit-xml", "--report"])
+@pytest.mark.parametrize("where", ["missing parent", "a directory", "parent is a file"])
+def test_output_paths_are_checked_before_the_run(
+    option: str, where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "file.txt").write_text("x")
+    path = {
+        "missing parent": tmp_path / "no" / "such" / "out.xml",
+        "a directory": tmp_path,
+        "parent is a file": tmp_path / "file.txt" / "out.xml",
+    }[where]
+    closed = f"http://127.0.0.1:{_closed_port()}"
+    code, _ = _main(["--base-url", closed, "--api-key", TEST_KEY, option, str(path)])
+    err = capsys.readouterr().err.strip()
+    assert code == cli.EXIT_USAGE
+    assert len(err.splitlines()) == 1
+    assert option in err
+    assert "unreachable" not in err  # checked before any traffic
+    assert not (tmp_path / "no").exists()  # no directory is created
+
+
+def _lenient_on_numbers(app: ASGIApp, log: list[tuple[HttpRequest, int]]) -> ASGIApp:
+    """Strips spaces from to_number before the mock sees it (so '+1 415 ...' is accepted),
+    and logs every request with the status it got."""
+
+    def clean(request: HttpRequest) -> HttpRequest:
+        document = request.json()
+        if isinstance(document, dict) and isinstance(document.get("to_number"), str):
+            return request.with_json(
+                document | {"to_number": document["to_number"].replace(" ", "")}
+            )
+        return request
+
+    def record(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        log.append((request, response.status))
+        return response
+
+    return rewrite_response(rewrite_request(app, clean), record)
+
+
+def test_live_run_stops_at_the_first_accepted_request_that_had_to_be_rejected() -> None:
+    log: list[tuple[HttpRequest, int]] = []
+    with running_server(_lenient_on_numbers(create_app(api_key=TEST_KEY), log)) as url:
+        argv = ["--base-url", url, "--api-key", TEST_KEY, "--live", *SMALL_RUN]
+        code, out = _main(argv)
+    accepted = [index for index, (_, status) in enumerate(log) if 200 <= status < 300]
+    assert code == cli.EXIT_VIOLATIONS, out
+    assert len(accepted) == 1, out
+    assert accepted[0] == len(log) - 1  # nothing was sent after it
+    assert "FAIL live_rejection_required" in out
+    assert "live run stopped" in out
+
+
+def test_live_run_stops_when_the_preflight_is_accepted() -> None:
+    log: list[HttpRequest] = []
+
+    def accept_everything(request: HttpRequest) -> HttpResponse:
+        log.append(request)
+        return HttpResponse(201).with_json({"call_id": "c"})
+
+    with running_server(answer_before(create_app(api_key=TEST_KEY), accept_everything)) as url:
+        code, out = _main(["--base-url", url, "--api-key", TEST_KEY, "--live", *SMALL_RUN])
+    assert code == cli.EXIT_VIOLATIONS, out
+    posts = [request for request in log if request.method == "POST"]
+    assert len(posts) == 1, out  # the pre-flight, then nothing
+    assert "FAIL live_rejection_required" in out
+
+
+def test_vectors_use_fictional_numbers() -> None:
+    fictional = re.compile(r"\+1\d{3}55501\d\d")
+    for vector in all_vectors():
+        if vector.expect is Expect.ACCEPTED and not vector.probes_numbers:
+            body = vector.body
+            numbers = [body.get("from_number"), body.get("to_number")]
+            if vector.name.startswith("spec example"):
+                continue  # the spec's own examples, sent as written
+            assert all(fictional.fullmatch(str(number)) for number in numbers), vector
+    assert fictional.fullmatch(VALID_FROM)
+    assert fictional.fullmatch(VALID_TO)
+
+
+def test_quiet_uvicorn_hides_warnings_but_not_errors(caplog: pytest.LogCaptureFixture) -> None:
+    logger = logging.getLogger("uvicorn.error")
+    with caplog.at_level(logging.INFO, logger="uvicorn.error"), cli.quiet_uvicorn():
+        logger.warning("Invalid HTTP request received.")
+        logger.error("an exception escaped the app")
+    messages = [record.getMessage() for record in caplog.records]
+    assert messages == ["an exception escaped the app"]
+    with caplog.at_level(logging.INFO, logger="uvicorn.error"):
+        logger.warning("after the run")
+    assert "after the run" in caplog.text
+
+
+@pytest.mark.slow
+def test_the_mock_the_cli_starts_prints_no_uvicorn_warnings() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "contract_tests", "--max-examples", "5", "--seed", "3"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={key: value for key, value in os.environ.items() if key != "RETELL_API_KEY"},
+    )
+    assert completed.returncode == cli.EXIT_COMPLIANT, completed.stdout[-2000:]
+    assert "Invalid HTTP request received" not in completed.stdout + completed.stderr

@@ -7,8 +7,13 @@ import io
 import pytest
 from rich.console import Console
 
-from contract_tests.mutants import MUTANTS
+from contract_tests.fuzzing import ALL_CHECKS
+from contract_tests.mutants import MUTANTS, KillRow, MutationSettings, kill_rows, kill_table
 from contract_tests.mutants.cli import main
+from contract_tests.vector_runner import DOCUMENTED_RESPONSE
+from contract_tests.vectors import VECTOR_RULES
+from mock_server import create_app, running_server
+from tests.contract.conftest import TEST_KEY
 
 MINIMUM_MUTANTS = 15
 
@@ -29,3 +34,38 @@ def test_every_mutant_is_killed_and_the_mock_passes() -> None:
     assert "FALSE FAILURE" not in table
     for mutant in MUTANTS:
         assert mutant.name in table
+
+
+KNOWN_RULES = {*ALL_CHECKS, *VECTOR_RULES, DOCUMENTED_RESPONSE}
+
+
+def test_every_mutant_names_the_rules_it_breaks() -> None:
+    for mutant in MUTANTS:
+        assert mutant.expects, mutant.name
+        assert set(mutant.expects) <= KNOWN_RULES, mutant.name
+
+
+def test_a_mutant_caught_by_another_rule_is_not_killed() -> None:
+    wrong = KillRow("m", "x", ("not_a_server_error",), 3, 10, 0.1, expected=("closed_enums",))
+    assert not wrong.ok
+    assert wrong.verdict == "WRONG RULE"
+    right = KillRow("m", "x", ("closed_enums", "other"), 3, 10, 0.1, expected=("closed_enums",))
+    assert right.ok
+    assert right.killed_by == ("closed_enums",)
+    assert right.others == ("other",)
+    assert not KillRow("m", "x", (), 0, 10, 0.1, expected=("closed_enums",)).ok
+
+
+def test_the_infinity_mutant_is_killed_by_the_rules_it_breaks() -> None:
+    (mutant,) = [mutant for mutant in MUTANTS if mutant.name == "metadata_infinity"]
+    settings = MutationSettings(api_key=TEST_KEY, max_examples=5)
+    correct, row = kill_rows(
+        lambda key: create_app(api_key=key), running_server, settings, [mutant]
+    )
+    assert correct.ok, correct
+    assert row.ok, row
+    assert set(row.killed_by) == {"metadata_echoed", "documented_response"}
+    table = io.StringIO()
+    Console(file=table, width=250).print(kill_table([correct, row]))
+    assert "killed by" in table.getvalue()
+    assert "metadata_echoed" in table.getvalue()

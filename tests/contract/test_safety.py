@@ -103,7 +103,7 @@ def test_live_numbers_aim_a_body_and_refuse_non_e164() -> None:
         "to_number": NUMBERS.to_number,
     }
     assert NUMBERS.problem() is None
-    assert "--live-from-number" in (LiveNumbers("14157774444", "+12137774445").problem() or "")
+    assert "--from-number" in (LiveNumbers("14157774444", "+12137774445").problem() or "")
     assert "--live-to-number" in (LiveNumbers("+14157774444", "+1213\n").problem() or "")
 
 

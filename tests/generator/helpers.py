@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -39,3 +40,22 @@ def read_tree(root: Path) -> dict[str, bytes]:
         for path in sorted(root.rglob("*"))
         if path.is_file() and "node_modules" not in path.parts and "__pycache__" not in path.parts
     }
+
+
+UPDATE_GOLDEN = "UPDATE_GOLDEN"
+
+
+def golden_update_requested() -> bool:
+    """True when UPDATE_GOLDEN=1; any other non-empty value is a mistake, not a "no"."""
+    value = os.environ.get(UPDATE_GOLDEN, "")
+    if value not in {"", "1"}:
+        pytest.fail(f"{UPDATE_GOLDEN} must be 1 (rewrite the golden files) or unset, not {value!r}")
+    return value == "1"
+
+
+def fail_after_golden_rewrite(where: Path) -> NoReturn:
+    """A rewrite run never passes, so it cannot go green silently (in CI, say)."""
+    pytest.fail(
+        f"{UPDATE_GOLDEN}=1 rewrote the golden files in {where}: review the diff, then run the"
+        f" tests again without {UPDATE_GOLDEN}"
+    )

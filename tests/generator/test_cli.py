@@ -145,7 +145,7 @@ def test_every_generated_file_has_the_banner(generated: tuple[Path, Path]) -> No
         assert b"generated from spec/openapi.yaml by `make generate`; do not edit" in content, path
 
 
-def test_validator_errors_come_back_from_the_background_process(tmp_path: Path) -> None:
+def test_validator_errors_come_back_while_the_worker_runs(tmp_path: Path) -> None:
     spec = write_spec(tmp_path, tiny_spec().replace("description: Created.", ""))
     result = run_process("generate", "--spec", str(spec), "--out", str(tmp_path / "g"))
     assert result.returncode == 2
@@ -159,3 +159,105 @@ def test_what_an_emitter_cannot_render_exits_2(tmp_path: Path, capsys: Capsys) -
     status, _, err = run(capsys, "generate", "--spec", str(spec), "--out", out, "--only", "python")
     assert status == 2
     assert err == "error: python: field 'class' is not a Python identifier\n"
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["-h"], ["generate", "--help"], ["check", "-h"]])
+def test_help_exits_0_and_lists_the_commands(capsys: Capsys, argv: list[str]) -> None:
+    status, out, err = run(capsys, *argv)
+    assert (status, err) == (0, "")
+    assert out.startswith("usage: python -m generator")
+    if argv[0].startswith("-"):
+        assert "generate" in out
+        assert "check" in out
+    else:
+        assert "--spec" in out
+        assert "--only" in out
+
+
+def test_help_as_a_process_exits_0() -> None:
+    result = run_process("--help")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "{generate,check}" in result.stdout
+
+
+def test_a_crash_of_the_validator_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openapi_spec_validator
+
+    def crash(document: object) -> None:
+        raise RuntimeError("validator blew up")
+
+    monkeypatch.setattr(openapi_spec_validator, "validate", crash)
+    spec = write_spec(tmp_path, tiny_spec())
+    status, _, err = run(capsys, "generate", "--spec", str(spec), "--out", str(tmp_path / "g"))
+    assert status == 2
+    assert err.count("\n") == 1, err
+    assert err.startswith("error: "), err
+    assert err.endswith(
+        f"{spec.name}:1: #: openapi-spec-validator crashed: RuntimeError: validator blew up\n"
+    )
+    assert not (tmp_path / "g").exists()
+
+
+@pytest.mark.parametrize("forked", [True, False], ids=["forked", "inline"])
+def test_a_crash_in_the_worker_process_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch, forked: bool
+) -> None:
+    import threading
+
+    from generator import emit
+
+    if not forked:  # another thread running makes forking unsafe: the work runs inline
+        monkeypatch.setattr(threading, "active_count", lambda: 2)
+
+    def crash(api: object, languages: object) -> str:
+        raise RuntimeError("worker blew up")
+
+    monkeypatch.setattr(emit, "_heavy_json", crash)
+    spec = write_spec(tmp_path, tiny_spec())
+    status, _, err = run(capsys, "generate", "--spec", str(spec), "--out", str(tmp_path / "g"))
+    assert status == 2
+    assert err.count("\n") == 1, err
+    assert err.endswith("crashed (worker): RuntimeError: worker blew up\n"), err
+    assert "Traceback" not in err
+    assert not (tmp_path / "g").exists()
+
+
+@pytest.mark.parametrize("forked", [True, False], ids=["forked", "inline"])
+def test_child_errors_carry_a_one_line_summary(
+    monkeypatch: pytest.MonkeyPatch, forked: bool
+) -> None:
+    import threading
+
+    from generator import parallel
+
+    if not forked:  # another thread running makes forking unsafe: the function runs inline
+        monkeypatch.setattr(threading, "active_count", lambda: 2)
+
+    def crash() -> str:
+        raise KeyError("boom")
+
+    result = parallel.start(crash)
+    with pytest.raises(parallel.ChildError) as caught:
+        result()
+    assert caught.value.summary == "KeyError: 'boom'"
+    assert "Traceback" in str(caught.value)
+
+
+def test_what_datamodel_code_generator_refuses_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    text = tiny_spec().replace(
+        "      required: [name, color, size]\n      properties:\n",
+        "      required: [name, color, size]\n      properties:\n        class:\n"
+        "          type: string\n",
+    )
+    assert "        class:\n" in text
+    spec = write_spec(tmp_path, text)
+    out = str(tmp_path / "g")
+    status, _, err = run(capsys, "generate", "--spec", str(spec), "--out", out, "--only", "python")
+    assert status == 2
+    assert err.count("\n") == 1, err
+    assert err.startswith("error: python: datamodel-code-generator refused the spec: "), err
+    assert "'class'" in err

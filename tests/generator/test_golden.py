@@ -1,18 +1,24 @@
 """Golden output: the tiny spec's generated Python, compared file by file.
 
 Missing and extra files fail as well as changed ones. After a deliberate change to the
-templates, refresh with `UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/generator`.
+templates, refresh with `UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/generator`: that run
+rewrites the files and fails on purpose; review the diff and run again without it.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.generator.helpers import read_tree, run, write_spec
+from tests.generator.helpers import (
+    fail_after_golden_rewrite,
+    golden_update_requested,
+    read_tree,
+    run,
+    write_spec,
+)
 from tests.generator.specs import tiny_spec
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -42,8 +48,9 @@ def test_tiny_spec_output_matches_golden_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     actual = generate_tiny(tmp_path, capsys)
-    if os.environ.get("UPDATE_GOLDEN"):
+    if golden_update_requested():
         update_golden(actual)
+        fail_after_golden_rewrite(GOLDEN / "python")
     golden = read_tree(GOLDEN / "python")
     expected = {f"python/{path.removesuffix(SUFFIX)}": data for path, data in golden.items()}
     assert sorted(set(expected) - set(actual)) == [], "files missing from the output"

@@ -3,12 +3,12 @@
 The spec is small but hostile: descriptions that try to close their doc comment, quotes,
 backslashes and `${...}` in strings, a property name that is not an identifier, an operation
 without a body and without a response. `UPDATE_GOLDEN=1 pytest tests/generator` rewrites the
-golden files; tests/typescript compiles them with `tsc --strict`.
+golden files (and fails on purpose: run again without it); tests/typescript compiles them with
+`tsc --strict`.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from generator.emit.typescript.render import TypeScriptEmitError
 from generator.ir import Api
 from generator.ir.build import build_api
 from generator.load import load_spec
+from tests.generator.helpers import fail_after_golden_rewrite, golden_update_requested
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "typescript_tiny"
 
@@ -131,11 +132,12 @@ def existing(root: Path) -> dict[str, str]:
 
 def test_typescript_output_matches_golden_files(tmp_path: Path) -> None:
     files = emit(tiny_api(tmp_path))
-    if os.environ.get("UPDATE_GOLDEN") == "1":
+    if golden_update_requested():
         shutil.rmtree(GOLDEN, ignore_errors=True)
         for relative, text in files.items():
             (GOLDEN / relative).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / relative).write_text(text, encoding="utf-8")
+        fail_after_golden_rewrite(GOLDEN)
     golden = existing(GOLDEN)
     assert sorted(files) == sorted(golden), "missing or extra files (UPDATE_GOLDEN=1 rewrites)"
     for relative, text in files.items():

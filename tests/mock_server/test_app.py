@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
+from retell_client import AudioEncoding, AudioWebsocketProtocol
 
 from mock_server import AudioSettings, CallStore, FaultPlan, behaviour, create_app, running_server
 from tests.mock_server.conftest import AUTH, FROM, TO, V1, V2
@@ -14,10 +17,14 @@ BODY = {"from_number": FROM, "to_number": TO}
 @pytest.mark.parametrize(
     ("audio", "rule"),
     [
-        (AudioSettings(encoding="mulaw", sample_rate=16000), "8000"),
-        (AudioSettings(protocol="web", encoding="s16le", sample_rate=96000), "sample_rate"),
+        (AudioSettings(encoding=AudioEncoding.MULAW, sample_rate=16000), "8000"),
+        (
+            AudioSettings(AudioWebsocketProtocol.WEB, AudioEncoding.S16LE, sample_rate=96000),
+            "sample_rate",
+        ),
         (AudioSettings(end_call_after_silence_ms=5000), "end_call_after_silence_ms"),
-        (AudioSettings(protocol="sip"), "audio_websocket_protocol"),
+        # an untyped caller can still pass any string: refused at start-up too
+        (AudioSettings(protocol="sip"), "audio_websocket_protocol"),  # type: ignore[arg-type]
     ],
 )
 def test_audio_settings_that_break_the_spec_are_refused_at_start(
@@ -28,7 +35,7 @@ def test_audio_settings_that_break_the_spec_are_refused_at_start(
 
 
 def test_web_audio_settings() -> None:
-    audio = AudioSettings(protocol="web", encoding="s16le", sample_rate=24000)
+    audio = AudioSettings(AudioWebsocketProtocol.WEB, AudioEncoding.S16LE, sample_rate=24000)
     with running_server(create_app(audio=audio)) as url:
         body = httpx.post(url + V1, json=BODY, headers=AUTH).json()
     assert (body["audio_websocket_protocol"], body["audio_encoding"]) == ("web", "s16le")
@@ -62,3 +69,24 @@ def test_a_small_body_limit_is_honoured() -> None:
         big = {**BODY, "metadata": {"x": "a" * 100}}
         assert httpx.post(url + V2, json=big, headers=AUTH).status_code == 413
         assert httpx.post(url + V2, json=BODY, headers=AUTH).status_code == 201
+
+
+def test_an_empty_api_key_is_refused() -> None:
+    # it would let in `Authorization: Bearer ` with no token at all
+    with pytest.raises(ValueError, match="api_key must not be empty"):
+        create_app(api_key="")
+
+
+@pytest.mark.parametrize(
+    ("numbers", "agents", "named"),
+    [
+        ({"12": "agent_a"}, None, "numbers['12']: not a valid from_number"),
+        ({"+1415": ""}, None, "numbers['+1415']: the agent id is empty"),
+        (None, ["agent_a", " "], "agents[1]: the agent id is empty"),
+    ],
+)
+def test_strict_mode_entries_that_break_the_spec_are_refused_at_start(
+    numbers: dict[str, str] | None, agents: list[str] | None, named: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(named)):
+        create_app(managed_numbers=numbers, agent_ids=agents)

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import time
+import asyncio
 import uuid
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
-from mock_server import Fault, FaultKind, FaultPlan, create_app, parse_fault, running_server
+from mock_server import (
+    CallStore,
+    Fault,
+    FaultKind,
+    FaultPlan,
+    create_app,
+    parse_fault,
+    running_server,
+)
 from mock_server.faults import FaultSyntaxError
 from tests.mock_server.conftest import AUTH, FROM, TO, V1, V2
 
@@ -81,16 +89,45 @@ def test_header_500(client: httpx.Client) -> None:
     assert client.post(V2, json=BODY, headers=headers).status_code == 201
 
 
-def test_header_slow(client: httpx.Client) -> None:
-    started = time.monotonic()
-    response = client.post(V2, json=BODY, headers={"X-Mock-Fault": fresh("slow;delay=0.3")})
-    assert response.status_code == 201
-    assert time.monotonic() - started >= 0.3
+def test_slow_awaits_its_delay_before_serving_then_serves_normally() -> None:
+    store = CallStore()
+    waits: list[tuple[float, int]] = []
+
+    async def record(delay_s: float) -> None:  # no real waiting: the delay asked is recorded
+        waits.append((delay_s, len(store)))
+
+    app = create_app(store=store, faults=FaultPlan(sleep=record))
+    headers = {"X-Mock-Fault": "slow;delay=0.3"}
+    with running_server(app) as url, httpx.Client(base_url=url, headers=AUTH) as client:
+        assert client.post(V2, json=BODY, headers=headers).status_code == 201
+        assert waits == [(0.3, 0)]  # awaited before the call was created
+        assert len(store) == 1
+        assert client.post(V1, json=BODY, headers=headers).status_code == 201
+        assert client.post(V2, json=BODY).status_code == 201
+    assert waits == [(0.3, 0)]  # count=1: later requests are not delayed
+
+
+def test_a_start_up_slow_fault_uses_its_default_delay() -> None:
+    waits: list[float] = []
+
+    async def record(delay_s: float) -> None:
+        waits.append(delay_s)
+
+    plan = FaultPlan(Fault(FaultKind.SLOW, count=2), sleep=record)
+    with running_server(create_app(faults=plan)) as url:
+        for _ in range(3):
+            assert httpx.post(url + V2, json=BODY, headers=AUTH).status_code == 201
+    assert waits == [2.0, 2.0]
+
+
+def test_the_real_sleep_is_the_default() -> None:
+    assert FaultPlan().sleep is asyncio.sleep
 
 
 def test_header_drop_closes_the_connection(client: httpx.Client) -> None:
     headers = {"X-Mock-Fault": fresh("drop")}
-    with pytest.raises(httpx.RemoteProtocolError):
+    # the client sees the drop as a protocol error or a reset, depending on timing
+    with pytest.raises((httpx.RemoteProtocolError, httpx.ReadError)):
         client.post(V2, json=BODY, headers=headers)
     assert client.post(V2, json=BODY, headers=headers).status_code == 201
 

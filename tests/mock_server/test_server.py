@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import subprocess
@@ -17,7 +18,8 @@ import pytest
 from starlette.responses import PlainTextResponse
 from starlette.types import Receive, Scope, Send
 
-from mock_server import DEFAULT_API_KEY, running_server
+from mock_server import DEFAULT_API_KEY, behaviour, create_app, running_server
+from mock_server.server import bind_loopback
 from tests.mock_server.conftest import FROM, TO, V2
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,6 +41,76 @@ def test_running_server_serves_any_asgi_app_on_loopback_and_stops() -> None:
 def test_two_servers_get_different_ports() -> None:
     with running_server(hello) as first, running_server(hello) as second:
         assert first != second
+
+
+class Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def recorded(logger_name: str) -> Iterator[list[logging.LogRecord]]:
+    """What the logger passes on to its handlers (after its own level) during the block."""
+    handler = Records()
+    logger = logging.getLogger(logger_name)
+    logger.addHandler(handler)
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)
+
+
+def hostile_request(url: str) -> bytes:
+    """Send bytes that are no HTTP request; the server's whole answer."""
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(b"\x16\x03\x01 NOT HTTP AT ALL\r\n\r\n")
+        chunks = []
+        while chunk := sock.recv(4096):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def test_running_server_keeps_uvicorn_quiet_about_hostile_requests() -> None:
+    with running_server(hello) as url, recorded("uvicorn.error") as records:
+        assert hostile_request(url).startswith(b"HTTP/1.1 400")
+    assert [r.getMessage() for r in records] == []
+
+
+def test_running_server_can_be_made_to_log_them() -> None:
+    with running_server(hello, log_level=logging.WARNING) as url, recorded("uvicorn.error") as rec:
+        assert hostile_request(url).startswith(b"HTTP/1.1 400")
+    assert "Invalid HTTP request received." in [r.getMessage() for r in rec]
+
+
+async def broken(scope: Scope, receive: Receive, send: Send) -> None:
+    raise RuntimeError("planted bug")
+
+
+def test_running_server_still_logs_an_exception_escaping_the_app() -> None:
+    with running_server(broken) as url, recorded("uvicorn.error") as records:
+        assert httpx.get(url).status_code == 500
+    assert [r.levelno for r in records] == [logging.ERROR]
+    assert records[0].exc_info is not None
+    assert "planted bug" in str(records[0].exc_info[1])
+
+
+def test_running_server_leaves_the_mocks_own_errors_logged(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def planted() -> str:
+        raise RuntimeError("planted bug")
+
+    app = create_app()
+    monkeypatch.setattr(behaviour, "new_call_id", planted)
+    headers = {"Authorization": f"Bearer {DEFAULT_API_KEY}"}
+    with caplog.at_level(logging.ERROR, logger="mock_server"), running_server(app) as url:
+        assert httpx.post(url + V2, json=BODY, headers=headers).status_code == 500
+    assert [r.levelno for r in caplog.records if r.name == "mock_server"] == [logging.ERROR]
 
 
 def free_port() -> int:
@@ -114,20 +186,46 @@ def test_cli_strict_mode_and_fault_options(tmp_path: Path) -> None:
         assert httpx.post(url + V2, json=other, headers=headers).status_code == 422
 
 
-@pytest.mark.parametrize(
-    ("option", "value"), [("--numbers", "/nonexistent.json"), ("--fault", "x")]
-)
-def test_cli_refuses_bad_options(option: str, value: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mock_server", option, value],
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != "RETELL_MOCK_API_KEY"}
+    return subprocess.run(
+        [sys.executable, "-m", "mock_server", *args],
         cwd=ROOT,
+        env=environment,
         capture_output=True,
         text=True,
         timeout=30,
         check=False,
     )
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--numbers", "/nonexistent.json"),
+        ("--fault", "x"),
+        ("--api-key", ""),
+        ("--max-calls", "0"),
+        ("--host", "0.0.0.0"),  # with the development key: refused before listening
+    ],
+)
+def test_cli_refuses_bad_options_with_one_line(option: str, value: str) -> None:
+    result = run_cli(option, value)
     assert result.returncode == 2
-    assert "mock_server:" in result.stderr
+    assert result.stderr.startswith("mock_server:")
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stdout == ""
+
+
+def test_cli_refuses_a_port_in_use_with_one_line() -> None:
+    with bind_loopback() as taken:
+        port = taken.getsockname()[1]
+        result = run_cli("--port", str(port))
+    assert result.returncode == 2  # not uvicorn's 3 after an ERROR log
+    assert (
+        result.stderr == f"mock_server: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+    )
+    assert result.stdout == ""
 
 
 def test_cli_help_explains_every_option() -> None:
@@ -147,6 +245,7 @@ def test_cli_help_explains_every_option() -> None:
         "--max-calls",
         "--fault",
         "--access-log",
+        "--allow-public-dev-key",
         "RETELL_MOCK_API_KEY",
         DEFAULT_API_KEY,
         "X-Mock-Fault",

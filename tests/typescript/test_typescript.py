@@ -100,3 +100,74 @@ def test_typescript_client_under_node_test(tsc: Path, node: str) -> None:
         env=env,
     )
     _require_ok(result, "node --test")
+
+
+def test_the_package_pins_the_compiler_of_tools_typescript() -> None:
+    manifest = json.loads((PACKAGE / "package.json").read_text(encoding="utf-8"))
+    tools = json.loads((TOOLS / "package.json").read_text(encoding="utf-8"))
+    assert manifest["devDependencies"] == {"typescript": tools["devDependencies"]["typescript"]}
+    assert manifest["scripts"]["build"] == "tsc -p tsconfig.json"
+
+
+CALL_SCRIPT = """
+import { createServer } from "node:http";
+import { RetellClient } from "retell-client";
+
+const server = createServer((request, response) => {
+  let body = "";
+  request.on("data", (chunk) => (body += chunk));
+  request.on("end", () => {
+    response.writeHead(201, { "content-type": "application/json" });
+    response.end(JSON.stringify({
+      call_type: "phone_call", direction: "outbound", call_id: "call_1", agent_id: "agent_1",
+      call_status: "registered", ...JSON.parse(body), path: request.url,
+    }));
+  });
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const baseURL = `http://127.0.0.1:${server.address().port}`;
+const client = new RetellClient({ apiKey: "key_0123", baseURL });
+const numbers = { from_number: "+14157774444", to_number: "+12137774445" };
+const call = await client.createPhoneCall(numbers);
+server.close();
+console.log(JSON.stringify({ call_id: call.call_id, path: call.path, to: call.to_number }));
+"""
+
+
+def test_a_copy_of_the_package_builds_with_npm_run_build_and_works_from_dist(
+    tsc: Path, node: str, tmp_path: Path
+) -> None:
+    """What the README says: `npm install && npm run build`. The install is the pinned compiler
+    of tools/typescript linked in (tests reach no registry); `npm run build` is the real one."""
+    package = tmp_path / "retell-client"
+    shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("node_modules", "dist"))
+    bin_dir = package / "node_modules" / ".bin"
+    bin_dir.mkdir(parents=True)
+    (package / "node_modules" / "typescript").symlink_to(TOOLS / "node_modules" / "typescript")
+    (bin_dir / "tsc").symlink_to(Path("..") / "typescript" / "bin" / "tsc")
+    npm = shutil.which("npm") or "npm"
+    build = subprocess.run(
+        [npm, "run", "build"], cwd=package, capture_output=True, text=True, timeout=180, check=False
+    )
+    _require_ok(build, "npm run build in a copy of generated/typescript")
+    for built in ("index.js", "index.d.ts", "client.js", "core.js"):
+        assert (package / "dist" / built).is_file(), built
+    # An application that depends on the package: resolved through package.json's exports.
+    app = tmp_path / "app"
+    (app / "node_modules").mkdir(parents=True)
+    (app / "node_modules" / "retell-client").symlink_to(package)
+    (app / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")
+    (app / "call.mjs").write_text(CALL_SCRIPT, encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if not key.startswith("RETELL_")}
+    result = subprocess.run(
+        [node, "call.mjs"],
+        cwd=app,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    _require_ok(result, "node call.mjs (importing the built package)")
+    answer = json.loads(result.stdout)
+    assert answer == {"call_id": "call_1", "path": "/v2/create-phone-call", "to": "+12137774445"}

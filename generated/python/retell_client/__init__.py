@@ -3,6 +3,11 @@
 
 Names load on first use (PEP 562), so `import retell_client` stays cheap until a client, model
 or error is touched.
+
+Retries: connection errors, timeouts, 408, 409, 429 and 5xx are retried (`max_retries`, default
+2) with one Idempotency-Key per call. A retried create may place a second call when the
+first attempt reached the server but its answer was lost (a read timeout, a dropped
+connection); `max_retries=0` sends every request exactly once.
 """
 
 from __future__ import annotations

@@ -1,12 +1,19 @@
 # generated from spec/openapi.yaml by `make generate`; do not edit
 """What RetellClient and AsyncRetellClient share: settings, request validation, retry policy,
-and turning responses into models or typed errors. No I/O happens here."""
+and turning responses into models or typed errors. No I/O happens here.
+
+Retries: connection errors, timeouts, 408, 409, 429 and 5xx are retried with the same
+Idempotency-Key. A retried create may place a second call when the first attempt reached the
+server but its answer was lost (a read timeout, a dropped connection): pass `max_retries=0`
+to send every request exactly once.
+"""
 
 from __future__ import annotations
 
 import email.utils
 import os
 import random
+import re
 import time
 import uuid
 from collections.abc import Mapping
@@ -50,11 +57,34 @@ async def async_sleep(seconds: float) -> None:
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
+# What an HTTP header value may hold here: visible ASCII, no whitespace or control characters.
+_HEADER_SAFE = re.compile(r"[\x21-\x7e]+")
+
+
 def resolve_api_key(api_key: str | None) -> str:
+    """The key from `api_key` or the environment, checked before any request carries it.
+
+    A key that cannot be a header value (a trailing newline read from a file, a space, a
+    non-ASCII character) is refused here with an error that names its source, never the key."""
+    source = "api_key" if api_key is not None else API_KEY_ENV
     key = api_key if api_key is not None else os.environ.get(API_KEY_ENV, "")
+    if not isinstance(key, str):
+        raise APIError(f"{source}: must be a str, not {type(key).__name__}")
     if not key:
         raise APIError(f"no API key: pass api_key=... or set {API_KEY_ENV}")
+    problem = header_value_problem(key)
+    if problem is not None:
+        raise APIError(f"{source}: {problem} (the key is not shown)")
     return key
+
+
+def header_value_problem(value: str) -> str | None:
+    """Why `value` cannot be sent as a header value, or None when it can."""
+    if _HEADER_SAFE.fullmatch(value):
+        return None
+    if value != value.strip():
+        return "has leading or trailing whitespace (a newline read from a file?): strip it"
+    return "may hold only visible ASCII characters (no whitespace, control or non-ASCII characters)"
 
 
 def resolve_base_url(base_url: str | None) -> str:
@@ -71,6 +101,10 @@ def request_body(model: type[BaseModel], arguments: Mapping[str, Any]) -> dict[s
 
 
 def request_headers(api_key: str, idempotency_key: str | None) -> dict[str, str]:
+    if idempotency_key is not None:
+        problem = header_value_problem(idempotency_key)
+        if problem is not None:
+            raise APIError(f"idempotency_key: {problem}")
     return {
         "Authorization": f"Bearer {api_key}",
         "Idempotency-Key": idempotency_key or f"retell-python-{uuid.uuid4()}",
@@ -83,34 +117,61 @@ def should_retry(status: int) -> bool:
     return status in RETRY_STATUSES or (RETRY_SERVER_ERRORS and status >= 500)
 
 
+def should_retry_transport_error(exc: httpx.TransportError) -> bool:
+    """A request that could not even be written (an invalid header or URL) fails again."""
+    return not isinstance(exc, httpx.LocalProtocolError | httpx.UnsupportedProtocol)
+
+
 def retry_delay(attempt: int, response: httpx.Response | None = None) -> float:
-    """Seconds to wait before retry number `attempt` + 1: Retry-After when the server sent a
-    usable one, else exponential backoff with jitter."""
-    retry_after = _retry_after(response) if response is not None else None
+    """Seconds to wait before retry number `attempt` + 1: what the server asked for when it
+    sent a usable `retry-after-ms` or `Retry-After`, else exponential backoff with jitter."""
+    retry_after = retry_after_seconds(response.headers) if response is not None else None
     if retry_after is not None:
         return retry_after
     delay = min(INITIAL_RETRY_DELAY * 2.0**attempt, MAX_RETRY_DELAY)
     return delay * (1.0 - 0.25 * random.random())  # noqa: S311 - jitter, not cryptography
 
 
-def _retry_after(response: httpx.Response) -> float | None:
-    value = response.headers.get("retry-after")
-    if value is None:
-        return None
-    try:
+# The rule both generated clients follow. A wait is an unsigned decimal number; `Retry-After`
+# may instead be an HTTP date (IMF-fixdate), and a date in the past means "now". The first of
+# `retry-after-ms` (milliseconds) and `Retry-After` (seconds or date) that parses wins; a
+# negative, malformed or empty value is ignored; a wait beyond MAX_RETRY_AFTER seconds is not
+# honoured (backoff instead).
+_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_HTTP_DATE = re.compile(
+    r"[A-Za-z]{3}, [0-9]{2} [A-Za-z]{3} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT"
+)
+
+
+def retry_after_seconds(headers: Mapping[str, str], now: float | None = None) -> float | None:
+    """Seconds the server asks to wait before the next attempt, or None to back off instead."""
+    millis = headers.get("retry-after-ms", "").strip()
+    value = headers.get("retry-after", "").strip()
+    if _DECIMAL.fullmatch(millis):
+        seconds = float(millis) / 1000.0
+    elif _DECIMAL.fullmatch(value):
         seconds = float(value)
-    except ValueError:
-        date = email.utils.parsedate_tz(value)
-        if date is None:
+    elif _HTTP_DATE.fullmatch(value):
+        try:
+            date = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
             return None
-        seconds = email.utils.mktime_tz(date) - time.time()
-    return max(seconds, 0.0) if seconds <= MAX_RETRY_AFTER else None
+        seconds = max(date.timestamp() - (time.time() if now is None else now), 0.0)
+    else:
+        return None
+    return seconds if seconds <= MAX_RETRY_AFTER else None
 
 
-def transport_error(exc: httpx.TransportError) -> APIConnectionError:
+def transport_error(exc: httpx.TransportError, api_key: str) -> APIConnectionError:
+    """Our error for httpx's; raise it `from None`: httpx's own message may quote a header
+    (an invalid header value, say), so it is neither chained nor quoted when the request
+    could not be written, and redacted otherwise."""
+    name = type(exc).__name__
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(f"request timed out ({type(exc).__name__})")
-    return APIConnectionError(f"connection error ({type(exc).__name__})")
+        return APITimeoutError(f"request timed out ({name})")
+    if not should_retry_transport_error(exc):
+        return APIConnectionError(f"the request could not be sent ({name}: invalid header or URL)")
+    return APIConnectionError(f"connection error ({name}: {redact(str(exc), api_key)})")
 
 
 def parse_response(response: httpx.Response, model: type[ModelT], api_key: str) -> ModelT:

@@ -24,7 +24,13 @@ class RetellClient:
 
     The API key comes from `api_key` or $RETELL_API_KEY, the base URL from `base_url`,
     $RETELL_BASE_URL or https://api.retellai.com. Each request is validated before it
-    is sent and retried (same Idempotency-Key) on connection errors, 408, 409, 429 and 5xx.
+    is sent and retried up to `max_retries` times (default 2, same Idempotency-Key) on
+    connection errors, timeouts, 408, 409, 429 and 5xx.
+
+    A retried create may place a second call: when the first attempt reached the server but
+    its answer was lost (a read timeout, a dropped connection), the retry is a new request,
+    and only a server that honours Idempotency-Key would recognise it. `max_retries=0` sends
+    every request exactly once.
     """
 
     def __init__(
@@ -143,8 +149,8 @@ class RetellClient:
             try:
                 response = self._http.send(request)
             except httpx.TransportError as exc:
-                if not retry:
-                    raise base.transport_error(exc) from exc
+                if not (retry and base.should_retry_transport_error(exc)):
+                    raise base.transport_error(exc, self._api_key) from None
                 base.sleep(base.retry_delay(attempt))
                 attempt += 1
                 continue
@@ -162,7 +168,13 @@ class AsyncRetellClient:
 
     The API key comes from `api_key` or $RETELL_API_KEY, the base URL from `base_url`,
     $RETELL_BASE_URL or https://api.retellai.com. Each request is validated before it
-    is sent and retried (same Idempotency-Key) on connection errors, 408, 409, 429 and 5xx.
+    is sent and retried up to `max_retries` times (default 2, same Idempotency-Key) on
+    connection errors, timeouts, 408, 409, 429 and 5xx.
+
+    A retried create may place a second call: when the first attempt reached the server but
+    its answer was lost (a read timeout, a dropped connection), the retry is a new request,
+    and only a server that honours Idempotency-Key would recognise it. `max_retries=0` sends
+    every request exactly once.
     """
 
     def __init__(
@@ -285,8 +297,8 @@ class AsyncRetellClient:
             try:
                 response = await self._http.send(request)
             except httpx.TransportError as exc:
-                if not retry:
-                    raise base.transport_error(exc) from exc
+                if not (retry and base.should_retry_transport_error(exc)):
+                    raise base.transport_error(exc, self._api_key) from None
                 await base.async_sleep(base.retry_delay(attempt))
                 attempt += 1
                 continue

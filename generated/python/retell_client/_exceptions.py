@@ -6,15 +6,15 @@
     │   └── APITimeoutError         ... because it timed out
     ├── APIResponseValidationError  a success response that breaks the spec
     └── APIStatusError              an error status; also carries `response`
-        ├── BadRequestError         400
-        ├── AuthenticationError     401
-        ├── PaymentRequiredError    402
-        ├── PermissionDeniedError   403
-        ├── NotFoundError           404
-        ├── ConflictError           409
-        ├── UnprocessableEntityError422
-        ├── RateLimitError          429
-        └── InternalServerError     500 and above
+        ├── BadRequestError           400
+        ├── AuthenticationError       401
+        ├── PaymentRequiredError      402
+        ├── PermissionDeniedError     403
+        ├── NotFoundError             404
+        ├── ConflictError             409
+        ├── UnprocessableEntityError  422
+        ├── RateLimitError            429
+        └── InternalServerError       500 and above
 
 Messages and bodies never contain the API key: the clients redact it before raising.
 """

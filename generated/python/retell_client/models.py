@@ -1,4 +1,11 @@
 # generated from spec/openapi.yaml by `make generate`; do not edit
+"""Pydantic v2 models of the spec's schemas (datamodel-code-generator).
+
+Optional fields are typed `X | None` because an omitted one reads as None (unless the spec
+gives it a default): None means "absent". No field of the spec is nullable, so validation
+rejects an explicit null and dumps leave absent fields out (see `_model.SpecModel`); every
+dump validates again.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +13,8 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
-    BaseModel,
     ConfigDict,
     Field,
-    RootModel,
     StrictBool,
     StrictInt,
     StrictStr,
@@ -17,24 +22,9 @@ from pydantic import (
     field_validator,
 )
 
+from retell_client._model import SpecModel
 from retell_client._rules import check_register_call_response_sample_rate, reject_null
 from retell_client._types import JsonObject
-
-
-class E164PhoneNumber(RootModel[StrictStr]):
-    root: Annotated[
-        StrictStr,
-        Field(
-            description=(
-                "A phone number in E.164 format: '+', then 2 to 15 digits, the first of them 1-9."
-                " Written with `[0-9]` rather than `\\d` on purpose: `\\d` also matches non-ASCII"
-                " digits (such as Arabic-Indic ones) in Python and Rust regex engines, which E.164"
-                " does not allow."
-            ),
-            examples=["+14157774444"],
-            pattern="^\\+[1-9][0-9]{1,14}$",
-        ),
-    ]
 
 
 class CallType(StrEnum):
@@ -85,67 +75,7 @@ class DisconnectionReason(StrEnum):
     ERROR_UNKNOWN = "error_unknown"
 
 
-class DynamicVariables(RootModel[dict[str, StrictStr]]):
-    root: dict[str, StrictStr]
-
-
-class SampleRate(RootModel[StrictInt]):
-    root: Annotated[
-        StrictInt,
-        Field(
-            description=(
-                "Sample rate of the conversation, the input and output audio bytes will all conform"
-                " to this rate. Supports value ranging from [8000, 48000]. Note for Twilio mulaw"
-                " encoding, the sample rate has to be 8000. s16le sample rate recommendation"
-                " (natively supported, lowest latency): elevenlabs voices 16000, 22050, 24000,"
-                " 44100; openai voices 24000; deepgram voices 8000, 16000, 24000, 32000, 48000"
-                " (informative only)."
-            ),
-            ge=8000,
-            le=48000,
-        ),
-    ]
-
-
-class EndCallAfterSilenceMs(RootModel[StrictInt]):
-    root: Annotated[
-        StrictInt,
-        Field(
-            description=(
-                "If users stay silent for a period after agent speech, end the call. The minimum"
-                " value allowed is 10,000 ms (10 s). This value, if set, would overwrite the agent"
-                " level end_call_after_silence_ms parameter."
-            ),
-            ge=10000,
-        ),
-    ]
-
-
-class DropCallIfMachineDetected(RootModel[StrictBool]):
-    root: Annotated[
-        StrictBool,
-        Field(
-            description=(
-                "If set, will drop the call if machine (voicemail, IVR) is detected. If not set,"
-                " default value of false will apply."
-            )
-        ),
-    ] = False
-
-
-class OverrideAgentId(RootModel[StrictStr]):
-    root: Annotated[
-        StrictStr,
-        Field(
-            description=(
-                "For this particular call, override the agent used with this agent id. This does"
-                " not bind the agent to this number, this is for one time override."
-            )
-        ),
-    ]
-
-
-class CreatePhoneCallRequest(BaseModel):
+class CreatePhoneCallRequest(SpecModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -153,7 +83,7 @@ class CreatePhoneCallRequest(BaseModel):
         StrictStr,
         Field(
             description="The number you own in E.164 format. Must be a Retell managed number.",
-            examples=["+14157774444"],
+            examples=["+14155550100"],
             pattern="^\\+[1-9][0-9]{1,14}$",
         ),
     ]
@@ -164,7 +94,7 @@ class CreatePhoneCallRequest(BaseModel):
                 "The number you want to call, in E.164 format. Right now only US numbers are"
                 " officially supported."
             ),
-            examples=["+14157774444"],
+            examples=["+14155550100"],
             pattern="^\\+[1-9][0-9]{1,14}$",
         ),
     ]
@@ -178,7 +108,17 @@ class CreatePhoneCallRequest(BaseModel):
         ),
     ] = None
     metadata: JsonObject | None = None
-    retell_llm_dynamic_variables: dict[str, StrictStr] | None = None
+    retell_llm_dynamic_variables: Annotated[
+        dict[str, StrictStr] | None,
+        Field(
+            description=(
+                "Add optional dynamic variables in key value pairs of string that injects into your"
+                " Retell LLM prompt and tool description. Only applicable for Retell LLM. Values"
+                ' must be strings, as the seed pages say ("key value pairs of string"); the SDK'
+                " types them loosely as objects, which this document does not follow."
+            )
+        ),
+    ] = None
 
     @field_validator("override_agent_id", "metadata", "retell_llm_dynamic_variables", mode="before")
     @classmethod
@@ -186,7 +126,7 @@ class CreatePhoneCallRequest(BaseModel):
         return reject_null(v, info)
 
 
-class CreatePhoneCallV1Request(BaseModel):
+class CreatePhoneCallV1Request(SpecModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -194,7 +134,7 @@ class CreatePhoneCallV1Request(BaseModel):
         StrictStr,
         Field(
             description="The number you own in E.164 format.",
-            examples=["+14157774444"],
+            examples=["+14155550100"],
             pattern="^\\+[1-9][0-9]{1,14}$",
         ),
     ]
@@ -202,7 +142,7 @@ class CreatePhoneCallV1Request(BaseModel):
         StrictStr,
         Field(
             description="The number you want to call, in E.164 format.",
-            examples=["+14157774444"],
+            examples=["+14155550100"],
             pattern="^\\+[1-9][0-9]{1,14}$",
         ),
     ]
@@ -216,7 +156,17 @@ class CreatePhoneCallV1Request(BaseModel):
         ),
     ] = None
     metadata: JsonObject | None = None
-    retell_llm_dynamic_variables: dict[str, StrictStr] | None = None
+    retell_llm_dynamic_variables: Annotated[
+        dict[str, StrictStr] | None,
+        Field(
+            description=(
+                "Add optional dynamic variables in key value pairs of string that injects into your"
+                " Retell LLM prompt and tool description. Only applicable for Retell LLM. Values"
+                ' must be strings, as the seed pages say ("key value pairs of string"); the SDK'
+                " types them loosely as objects, which this document does not follow."
+            )
+        ),
+    ] = None
     drop_call_if_machine_detected: Annotated[
         StrictBool | None,
         Field(
@@ -239,7 +189,7 @@ class CreatePhoneCallV1Request(BaseModel):
         return reject_null(v, info)
 
 
-class PhoneCallResponse(BaseModel):
+class PhoneCallResponse(SpecModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -248,7 +198,7 @@ class PhoneCallResponse(BaseModel):
         StrictStr,
         Field(
             description="The caller number, as the request sent it.",
-            examples=["+14157774444"],
+            examples=["+14155550100"],
             pattern="^\\+[1-9][0-9]{1,14}$",
         ),
     ]
@@ -256,7 +206,7 @@ class PhoneCallResponse(BaseModel):
         StrictStr,
         Field(
             description="The callee number, as the request sent it.",
-            examples=["+14157774444"],
+            examples=["+14155550100"],
             pattern="^\\+[1-9][0-9]{1,14}$",
         ),
     ]
@@ -349,7 +299,7 @@ class PhoneCallResponse(BaseModel):
         return reject_null(v, info)
 
 
-class RegisterCallResponse(BaseModel):
+class RegisterCallResponse(SpecModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -396,7 +346,7 @@ class RegisterCallResponse(BaseModel):
         StrictStr | None,
         Field(
             description="The caller number, as the request sent it.",
-            examples=["+14157774444"],
+            examples=["+14155550100"],
             pattern="^\\+[1-9][0-9]{1,14}$",
         ),
     ] = None
@@ -404,7 +354,7 @@ class RegisterCallResponse(BaseModel):
         StrictStr | None,
         Field(
             description="The callee number, as the request sent it.",
-            examples=["+14157774444"],
+            examples=["+14155550100"],
             pattern="^\\+[1-9][0-9]{1,14}$",
         ),
     ] = None
@@ -471,7 +421,7 @@ class RegisterCallResponse(BaseModel):
         return check_register_call_response_sample_rate(v, info)
 
 
-class Error(BaseModel):
+class Error(SpecModel):
     model_config = ConfigDict(
         extra="allow",
     )

@@ -2,6 +2,10 @@
 /**
  * The HTTP layer: global `fetch`, a timeout per attempt (AbortController), retries with
  * exponential backoff and jitter, typed errors. No dependencies beyond the platform.
+ *
+ * Retries use the same `Idempotency-Key`, yet a retried create may place a second call when
+ * the first attempt reached the server but its answer was lost (a timeout, a dropped
+ * connection). `maxRetries: 0` sends every request exactly once.
  */
 
 import {
@@ -28,7 +32,15 @@ const INITIAL_RETRY_DELAY_MS = 500;
 const MAX_RETRY_DELAY_MS = 8000;
 const RETRY_STATUSES: ReadonlySet<number> = new Set([408, 409, 429]);
 /** A `Retry-After` longer than this is not honoured: the computed backoff is used instead. */
-const MAX_RETRY_AFTER_MS = 60_000;
+const MAX_RETRY_AFTER_MS = 60000;
+/** A wait: an unsigned decimal number. */
+const DECIMAL = /^[0-9]+(\.[0-9]+)?$/;
+/** An HTTP date (IMF-fixdate), e.g. "Wed, 21 Oct 2015 07:28:00 GMT". */
+const HTTP_DATE = /^[A-Za-z]{3}, [0-9]{2} [A-Za-z]{3} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$/;
+/** What a key (API key, Idempotency-Key) may hold: visible ASCII, no whitespace or control characters. */
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+/** What any other header value may hold: ASCII text (spaces and tabs allowed), no control characters. */
+const HEADER_TEXT = /^[\t\x20-\x7e]*$/;
 
 /** The `fetch` the client calls: the global one unless another is given. */
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -65,6 +77,46 @@ export interface Operation {
   readonly requestSchema: Shape | undefined;
   /** The shape of a 2xx body; `undefined` when the operation documents none (it is not checked). */
   readonly responseSchema: Shape | undefined;
+}
+
+/** Why `value` cannot be sent as a header value, or `undefined` when it can. */
+function headerValueProblem(value: string): string | undefined {
+  if (HEADER_SAFE.test(value)) return undefined;
+  if (value !== value.trim()) return "has leading or trailing whitespace (a newline read from a file?): strip it";
+  return "may hold only visible ASCII characters (no whitespace, control or non-ASCII characters)";
+}
+
+/**
+ * The API key from the options or the environment, checked before any request carries it.
+ * The error names where the key came from, never the key.
+ */
+function resolveApiKey(option: unknown): string {
+  const source = option === undefined ? API_KEY_ENV : "apiKey";
+  const apiKey = option === undefined ? environment(API_KEY_ENV) : option;
+  if (apiKey === undefined || apiKey === "") {
+    throw new APIError(`No API key: pass the apiKey option or set the ${API_KEY_ENV} environment variable.`);
+  }
+  if (typeof apiKey !== "string") throw new APIError(`${source}: must be a string, not ${typeof apiKey}.`);
+  const problem = headerValueProblem(apiKey);
+  if (problem !== undefined) throw new APIError(`${source}: ${problem} (the key is not shown).`);
+  return apiKey;
+}
+
+/** The first header whose value cannot be sent, as `[where.name, problem]` (values are not shown). */
+function badHeader(
+  headers: { readonly [name: string]: string } | undefined,
+  where: string,
+): readonly [string, string] | undefined {
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const problem =
+      typeof value !== "string"
+        ? "must be a string"
+        : HEADER_TEXT.test(value)
+          ? undefined
+          : "may hold only ASCII text (no line breaks, control or non-ASCII characters)";
+    if (problem !== undefined) return [`${where}.${name}`, problem];
+  }
+  return undefined;
 }
 
 function environment(name: string): string | undefined {
@@ -120,17 +172,26 @@ function isRetryableStatus(status: number): boolean {
   return RETRY_STATUSES.has(status) || status >= 500;
 }
 
-/** Milliseconds the server asks to wait (`retry-after-ms`, `Retry-After` seconds or date), if usable. */
-function retryAfterMs(headers: Headers): number | undefined {
-  const millis = headers.get("retry-after-ms");
-  let delay = millis === null || millis.trim() === "" ? Number.NaN : Number(millis);
-  const after = headers.get("retry-after");
-  if (Number.isNaN(delay) && after !== null && after.trim() !== "") {
-    const seconds = Number(after);
-    // A date in the past means "now"; a negative number of seconds is not valid (backoff instead).
-    delay = Number.isNaN(seconds) ? Math.max(0, Date.parse(after) - Date.now()) : seconds * 1000;
-  }
-  return Number.isFinite(delay) && delay >= 0 && delay <= MAX_RETRY_AFTER_MS ? delay : undefined;
+/**
+ * Milliseconds the server asks to wait before the next attempt, or `undefined` to back off
+ * instead. The rule both generated clients follow: a wait is an unsigned decimal number;
+ * `Retry-After` may instead be an HTTP date (IMF-fixdate), and a date in the past means "now".
+ * The first of `retry-after-ms` (milliseconds) and `Retry-After` (seconds or date) that parses
+ * wins; a negative, malformed or empty value is ignored; a wait beyond MAX_RETRY_AFTER_MS is
+ * not honoured.
+ */
+export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
+  const millis = (headers.get("retry-after-ms") ?? "").trim();
+  const after = (headers.get("retry-after") ?? "").trim();
+  let delay: number;
+  if (DECIMAL.test(millis)) delay = Number(millis);
+  else if (DECIMAL.test(after)) delay = Number(after) * 1000;
+  else if (HTTP_DATE.test(after)) {
+    const date = Date.parse(after);
+    if (Number.isNaN(date)) return undefined;
+    delay = Math.max(0, date - now);
+  } else return undefined;
+  return delay <= MAX_RETRY_AFTER_MS ? delay : undefined;
 }
 
 /** Exponential backoff (doubling from INITIAL_RETRY_DELAY_MS up to MAX_RETRY_DELAY_MS) less up to 25 % jitter. */
@@ -164,11 +225,7 @@ export class APIClientCore {
   readonly defaultHeaders: { readonly [name: string]: string };
 
   protected constructor(options: ClientOptions, schemas: Schemas) {
-    const apiKey = options.apiKey ?? environment(API_KEY_ENV);
-    if (apiKey === undefined || apiKey === "") {
-      throw new APIError(`No API key: pass the apiKey option or set the ${API_KEY_ENV} environment variable.`);
-    }
-    this.#apiKey = apiKey;
+    this.#apiKey = resolveApiKey(options.apiKey);
     this.#schemas = schemas;
     const globalFetch = (globalThis as { fetch?: Fetch }).fetch;
     if (options.fetch !== undefined) this.#fetch = options.fetch;
@@ -177,6 +234,8 @@ export class APIClientCore {
     this.baseURL = (options.baseURL ?? environment(BASE_URL_ENV) ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
     this.timeout = checkedCount(options.timeout ?? DEFAULT_TIMEOUT_MS, "timeout");
     this.maxRetries = Math.floor(checkedCount(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries"));
+    const bad = badHeader(options.defaultHeaders, "defaultHeaders");
+    if (bad !== undefined) throw new APIError(`${bad[0]}: ${bad[1]} (the value is not shown).`);
     this.defaultHeaders = { ...options.defaultHeaders };
   }
 
@@ -290,6 +349,10 @@ export class APIClientCore {
     const maxRetries = Math.floor(checkedCount(options.maxRetries ?? this.maxRetries, "maxRetries"));
     const timeout = checkedCount(options.timeout ?? this.timeout, "timeout");
     const idempotencyKey = options.idempotencyKey ?? randomKey();
+    const keyProblem = headerValueProblem(idempotencyKey);
+    if (keyProblem !== undefined) throw new ValidationError("idempotencyKey", "header", keyProblem);
+    const bad = badHeader(options.headers, "headers");
+    if (bad !== undefined) throw new ValidationError(bad[0], "header", `${bad[1]} (the value is not shown)`);
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const url = `${this.baseURL}${operation.path}`;
     for (let retry = 0; ; retry += 1) {

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
-
-from generator.emit.templating import template_environment
 from generator.emit.typescript import render
 from generator.ir import Api
+
+if TYPE_CHECKING:  # jinja2 loads on first render: a run's heavy part never needs it
+    import jinja2
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SUFFIX = ".jinja"
@@ -17,6 +18,8 @@ SUFFIX = ".jinja"
 
 @cache
 def environment() -> jinja2.Environment:
+    from generator.emit.templating import template_environment
+
     env = template_environment(TEMPLATES)
     env.filters.update(render.FILTERS)
     env.globals.update(render.GLOBALS)

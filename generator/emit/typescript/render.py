@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 
+from generator.emit import EmitError
 from generator.ir import Api, Field, FieldType, JsonScalar, Operation, Schema
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
@@ -24,6 +25,9 @@ _RESERVED = frozenset(
         "undefined", "SCHEMAS",
     }
 )  # fmt: skip
+# The compiler the generated package builds with: the exact version tools/typescript pins
+# (tests/typescript checks that the two agree).
+TYPESCRIPT_VERSION = "5.9.3"
 _SCALAR_TS: dict[FieldType, str] = {
     "string": "string",
     "integer": "number",
@@ -32,7 +36,7 @@ _SCALAR_TS: dict[FieldType, str] = {
 }
 
 
-class TypeScriptEmitError(Exception):
+class TypeScriptEmitError(EmitError):
     """The spec names something that cannot be rendered safely as TypeScript."""
 
 
@@ -175,4 +179,8 @@ FILTERS = {
     "operation_doc": operation_doc,
     "npm_name": npm_name,
 }
-GLOBALS = {"enums_used": enums_used, "types_used": types_used}
+GLOBALS = {
+    "enums_used": enums_used,
+    "types_used": types_used,
+    "typescript_version": TYPESCRIPT_VERSION,
+}

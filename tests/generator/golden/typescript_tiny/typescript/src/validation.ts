@@ -3,6 +3,11 @@
  * Checks a value against the rules of the spec, with JSON-Schema semantics: no type coercion
  * ("8000" is not an integer, 1 is not a string), `null` is not a value of any named property,
  * properties the spec does not name are allowed. The rules themselves are data, in `schemas.ts`.
+ *
+ * What a free-form object (such as `metadata`) or an unnamed property holds must be a JSON value
+ * that `JSON.stringify` sends unchanged (rule "json"): no `undefined`, `NaN`, `Infinity`,
+ * `Date`, `Map`, class instance, function, symbol, bigint, sparse array or cycle, which it would
+ * silently turn into `null`, a string, `{}` or drop (or throw on).
  */
 
 /** A JSON value, as `JSON.parse` returns it. */
@@ -94,6 +99,52 @@ function typeName(value: unknown): string {
 
 function violation(field: string, rule: string, detail: string): Violation {
   return { field, rule, detail };
+}
+
+const JSON_KINDS = "a plain object, array, string, finite number, boolean or null";
+
+function describe(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  if (typeof value !== "object" || value === null) return typeof value;
+  const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  return typeof name === "string" && name !== "" ? `a ${name}` : "an object with a prototype";
+}
+
+/** The first part of `value` that `JSON.stringify` would not send exactly as it is. */
+function checkJson(value: unknown, path: string, ancestors: Set<object>): Violation | undefined {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return undefined;
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? undefined : violation(path, "json", `must be a finite number, not ${value}`);
+  }
+  if (typeof value !== "object") return violation(path, "json", `must be ${JSON_KINDS}, not ${describe(value)}`);
+  const prototype: unknown = Object.getPrototypeOf(value);
+  const isArray = Array.isArray(value);
+  if (!isArray && prototype !== Object.prototype && prototype !== null) {
+    return violation(path, "json", `must be ${JSON_KINDS}, not ${describe(value)}`);
+  }
+  if (ancestors.has(value)) return violation(path, "json", "must not contain itself");
+  if (Object.getOwnPropertySymbols(value).length > 0) {
+    return violation(path, "json", "must not have symbol keys (JSON.stringify drops them)");
+  }
+  ancestors.add(value);
+  try {
+    if (isArray) {
+      const items = value as readonly unknown[];
+      for (let index = 0; index < items.length; index += 1) {
+        if (!(index in items)) return violation(join(path, String(index)), "json", "must not be a hole in the array");
+        const found = checkJson(items[index], join(path, String(index)), ancestors);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      const found = checkJson(item, join(path, key), ancestors);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  } finally {
+    ancestors.delete(value);
+  }
 }
 
 function checkString(
@@ -189,18 +240,22 @@ function checkObject(
   schemas: Schemas,
 ): Violation | undefined {
   if (!isRecord(value)) return violation(path, "type", `must be an object, not ${typeName(value)}`);
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) {
+    return violation(path, "json", `must be a plain object, not ${describe(value)}`);
+  }
   for (const name of shape.required) {
     if (own(value, name) === undefined) {
       return violation(join(path, name), "required", "is required");
     }
   }
   for (const [name, item] of Object.entries(value)) {
-    // JSON.stringify drops undefined properties: they are never sent.
-    if (item === undefined) continue;
     const known = Object.hasOwn(shape.properties, name) ? shape.properties[name] : undefined;
+    // An optional named property set to undefined is left out, as if it were not there.
+    if (known !== undefined && item === undefined) continue;
     const itemShape = known ?? shape.additionalProperties;
-    if (itemShape === undefined) continue;
-    const found = check(item, itemShape, join(path, name), schemas);
+    const where = join(path, name);
+    const found = itemShape === undefined ? checkJson(item, where, new Set()) : check(item, itemShape, where, schemas);
     if (found !== undefined) return found;
   }
   for (const condition of shape.conditions ?? []) {
@@ -214,7 +269,7 @@ function checkObject(
 export function check(value: unknown, shape: Shape, path: string, schemas: Schemas): Violation | undefined {
   switch (shape.kind) {
     case "any":
-      return undefined;
+      return checkJson(value, path, new Set());
     case "ref": {
       const target = schemas[shape.name];
       if (target === undefined) throw new Error(`unknown schema ${shape.name}`);
