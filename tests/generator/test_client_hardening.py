@@ -285,3 +285,18 @@ def test_the_docstrings_say_that_a_retried_create_may_call_twice() -> None:
         text = " ".join((documented.__doc__ or "").split())
         assert "may place a second call" in text, documented
         assert "max_retries=0" in text, documented
+
+
+@pytest.mark.parametrize(
+    ("number", "where"),
+    [("1e400", "metadata.n"), ("-2E+999", "metadata.n"), ('[0, {"m": 1e309}]', "metadata.n.1.m")],
+)
+def test_a_response_number_beyond_float_range_is_refused_when_read(number: str, where: str) -> None:
+    """JSON input takes a lighter path (only an overflowing number can break the rule there);
+    it must refuse the same values, in the same words, as the full check."""
+    body = json.dumps(PHONE_CALL)[:-1] + f', "metadata": {{"n": {number}}}}}'
+    with pytest.raises(ValidationError) as caught:
+        rc.PhoneCallResponse.model_validate_json(body)
+    (error,) = caught.value.errors()
+    assert error["msg"].startswith(f"Value error, {where}: must be a finite number"), error["msg"]
+    assert "(rule: json)" in error["msg"]

@@ -247,6 +247,8 @@ def test_a_client_that_hangs_up_mid_body_does_not_break_the_server(
     ("fragment", "field"),
     [
         (b'"metadata": {"n": 1e400}', "metadata.n"),
+        (b'"metadata": {"n": -2.5E+400}', "metadata.n"),
+        (b'"metadata": {"big": ' + b"1" * 309 + b"}", None),  # an int: exact, not refused
         (b'"metadata": {"deep": [0, {"m": -1e400}]}', "metadata.deep[1].m"),
         (b'"metadata": {"digits": ' + b"9" * 400 + b".0}", "metadata.digits"),
         (b'"x_unnamed": [1e999]', "x_unnamed[0]"),
@@ -254,10 +256,13 @@ def test_a_client_that_hangs_up_mid_body_does_not_break_the_server(
 )
 @pytest.mark.parametrize("path", [V2, V1])
 def test_a_number_beyond_float_range_is_refused_not_echoed_as_null(
-    client: httpx.Client, fragment: bytes, field: str, path: str
+    client: httpx.Client, fragment: bytes, field: str | None, path: str
 ) -> None:
     content = b'{"from_number": "+14157774444", "to_number": "+12137774445", ' + fragment + b"}"
     response = post_raw(client, content, path)
+    if field is None:
+        assert response.status_code == 201, response.text
+        return
     assert response.status_code == 400, response.text
     message = response.json()["error_message"]
     assert message == f"{field}: number is outside the range of a 64-bit float"

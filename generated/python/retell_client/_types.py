@@ -14,13 +14,30 @@ def check_json_object(value: Any, info: ValidationInfo) -> Any:
     dict, list, str, int, finite float, bool or None, or a key that is not a str. Without this
     check, JSON encoding would silently turn `inf` into null and a datetime into a string."""
     if isinstance(value, dict):
-        _check_json(value, str(info.field_name), set())
+        if info.mode == "json":  # parsed JSON: only an overflowing number (1e400) can break it
+            _check_finite(value, str(info.field_name))
+        else:
+            _check_json(value, str(info.field_name), set())
     return value
 
 
 JsonObject = Annotated[dict[str, Any], BeforeValidator(check_json_object)]
 """An open JSON object (the spec's `type: object` without properties), checked to hold JSON
 values only."""
+
+
+def _check_finite(value: dict[str, Any], where: str) -> None:
+    """The float part of `_check_json`, for values parsed from JSON (no cycles, no other
+    types): iterative, and cheap enough for every response a client reads."""
+    pending: list[tuple[str, Any]] = [(where, value)]
+    while pending:
+        path, item = pending.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            raise ValueError(f"{path}: must be a finite number, not {item} (rule: json)")
+        if isinstance(item, dict):
+            pending.extend((f"{path}.{key}", child) for key, child in item.items())
+        elif isinstance(item, list):
+            pending.extend((f"{path}.{index}", child) for index, child in enumerate(item))
 
 
 def _check_json(value: Any, where: str, ancestors: set[int]) -> None:
