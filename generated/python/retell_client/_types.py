@@ -28,16 +28,17 @@ values only."""
 
 def _check_finite(value: dict[str, Any], where: str) -> None:
     """The float part of `_check_json`, for values parsed from JSON (no cycles, no other
-    types): iterative, and cheap enough for every response a client reads."""
-    pending: list[tuple[str, Any]] = [(where, value)]
+    types). It scans without building paths, which is cheap enough for every response a
+    client reads, and leaves naming the path to the full check when it finds one."""
+    pending: list[Any] = [value]
     while pending:
-        path, item = pending.pop()
+        item = pending.pop()
         if isinstance(item, float) and not math.isfinite(item):
-            raise ValueError(f"{path}: must be a finite number, not {item} (rule: json)")
+            _check_json(value, where, set())
         if isinstance(item, dict):
-            pending.extend((f"{path}.{key}", child) for key, child in item.items())
+            pending.extend(item.values())
         elif isinstance(item, list):
-            pending.extend((f"{path}.{index}", child) for index, child in enumerate(item))
+            pending.extend(item)
 
 
 def _check_json(value: Any, where: str, ancestors: set[int]) -> None:
