@@ -58,7 +58,7 @@ test: lint check-generated pytest  ## Every check (what CI runs)
 ts-test: $(STAMP) $(TSC)  ## The TypeScript client: tsc --strict, then its tests under node --test
 	$(PY) -m pytest tests/typescript
 
-mock: $(STAMP)  ## Run the mock server on 127.0.0.1:$(PORT)
+mock: $(STAMP)  ## Run the mock server on 127.0.0.1:8080 (PORT=... to change)
 	$(PY) -m mock_server --host 127.0.0.1 --port $(PORT)
 
 contract: $(STAMP)  ## Contract-test BASE_URL (default: a mock server on a free loopback port)
