@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -93,25 +92,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _BelowError(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno >= logging.ERROR
-
-
-@contextlib.contextmanager
-def quiet_uvicorn() -> Iterator[None]:
-    """Hide uvicorn's warnings (such as "Invalid HTTP request received.", which the suite's
-    deliberately malformed requests cause) while a mock started by the suite runs; errors
-    still show. A logger filter, because uvicorn resets its loggers' levels on start."""
-    logger = logging.getLogger("uvicorn.error")
-    quiet = _BelowError()
-    logger.addFilter(quiet)
-    try:
-        yield
-    finally:
-        logger.removeFilter(quiet)
-
-
 @contextlib.contextmanager
 def _target(base_url: str | None, api_key: str) -> Iterator[str]:
     """The base URL to test: the given one, or a mock started for the run."""
@@ -120,7 +100,7 @@ def _target(base_url: str | None, api_key: str) -> Iterator[str]:
         return
     from mock_server import create_app, running_server
 
-    with quiet_uvicorn(), running_server(create_app(api_key=api_key)) as url:
+    with running_server(create_app(api_key=api_key)) as url:  # quiet: uvicorn logs errors only
         yield url
 
 

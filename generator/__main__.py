@@ -112,12 +112,10 @@ def run(options: Options) -> int:
     # Started before the pipeline's own imports, so that its warm-up overlaps them too.
     heavy = start_heavy(options.only or LANGUAGES)
     try:
-        from generator.pipeline import run_command
+        from generator.pipeline import Run, run_command
 
-        name = display(options.spec)
-        return run_command(
-            options.command, options.spec, name, options.out, version, options.only, heavy
-        )
+        run = Run(options.spec, display(options.spec), options.out, version, options.only, heavy)
+        return run_command(options.command, run)
     finally:
         heavy.close()
 

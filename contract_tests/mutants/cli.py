@@ -6,7 +6,6 @@ import sys
 
 from rich.console import Console
 
-from contract_tests.cli import quiet_uvicorn
 from contract_tests.mutants.runner import MutationSettings, all_ok, kill_rows, kill_table, timed
 
 CONSOLE_WIDTH = 160
@@ -17,10 +16,7 @@ def main(console: Console | None = None) -> int:
 
     out = console or Console(width=None if sys.stdout.isatty() else CONSOLE_WIDTH)
     settings = MutationSettings(api_key=DEFAULT_API_KEY)
-    with quiet_uvicorn():
-        rows, seconds = timed(
-            kill_rows(lambda key: create_app(api_key=key), running_server, settings)
-        )
+    rows, seconds = timed(kill_rows(lambda key: create_app(api_key=key), running_server, settings))
     out.print(kill_table(rows, seconds))
     if all_ok(rows):
         out.print(f"all {len(rows) - 1} mutants killed; the correct mock passes", markup=False)

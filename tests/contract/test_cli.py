@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import logging
 import os
 import re
 import socket
@@ -339,18 +338,6 @@ def test_vectors_use_fictional_numbers() -> None:
             assert all(fictional.fullmatch(str(number)) for number in numbers), vector
     assert fictional.fullmatch(VALID_FROM)
     assert fictional.fullmatch(VALID_TO)
-
-
-def test_quiet_uvicorn_hides_warnings_but_not_errors(caplog: pytest.LogCaptureFixture) -> None:
-    logger = logging.getLogger("uvicorn.error")
-    with caplog.at_level(logging.INFO, logger="uvicorn.error"), cli.quiet_uvicorn():
-        logger.warning("Invalid HTTP request received.")
-        logger.error("an exception escaped the app")
-    messages = [record.getMessage() for record in caplog.records]
-    assert messages == ["an exception escaped the app"]
-    with caplog.at_level(logging.INFO, logger="uvicorn.error"):
-        logger.warning("after the run")
-    assert "after the run" in caplog.text
 
 
 @pytest.mark.slow
