@@ -1,15 +1,17 @@
-"""Build the IR (`Api`) from a loaded spec. The only module that reads the raw document."""
+"""Build the IR (`Api`) from a loaded spec: the only code that reads the raw document."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
-from generator.ir import Api, Enum, ErrorClass, Schema
-from generator.ir.fields import build_field
+from generator.ir.extensions import resolve_echoes, with_paths
+from generator.ir.model import Api, ErrorClass
 from generator.ir.naming import STATUS_ERRORS, error_name, name_of
+from generator.ir.normalize import DEFS_PREFIX, normalize
 from generator.ir.operations import build_operations
-from generator.ir.rules import build_rules
+from generator.ir.types import TypeBuilder
 from generator.load import Spec, SpecError, pointer
 
 CLIENT_PREFIX = "retell"
@@ -17,8 +19,31 @@ CLIENT_PREFIX = "retell"
 
 def build_api(spec: Spec) -> Api:
     document = spec.document
+    types = TypeBuilder(document)
+    types.build_components()
+    defs = {
+        name: normalize(node, pointer(("components", "schemas", name)))
+        for name, node in types.components.items()
+    }
+
+    def schema_key(node: dict[str, Any], fallback: str, where: str) -> str:
+        normal = normalize(node, where)
+        ref = normal.get("$ref")
+        if set(normal) == {"$ref"} and isinstance(ref, str):
+            return ref[len(DEFS_PREFIX) :]
+        defs[fallback] = normal
+        return fallback
+
+    operations = build_operations(document, types.type_of, schema_key)
+    operations = tuple(
+        with_paths(
+            resolve_echoes(op, types.models, pointer(("paths", op.path, op.method.lower()))),
+            types.models,
+        )
+        for op in operations
+    )
+    _complete_discriminators(defs, types)
     info = document.get("info", {})
-    components = document.get("components", {}).get("schemas", {})
     return Api(
         title=str(info.get("title", "")),
         version=str(info.get("version", "")),
@@ -26,15 +51,13 @@ def build_api(spec: Spec) -> Api:
         base_url=_base_url(document),
         client=name_of(CLIENT_PREFIX),
         env_prefix=CLIENT_PREFIX.upper(),
-        operations=build_operations(document),
-        schemas=tuple(
-            _schema(document, name, node)
-            for name, node in components.items()
-            if node.get("type") == "object" and "properties" in node
-        ),
-        enums=tuple(_enum(name, node) for name, node in components.items() if "enum" in node),
+        auth_header=_auth_header(document),
+        operations=operations,
+        models=tuple(types.models.values()),
+        enums=tuple(types.enums.values()),
         errors=tuple(ErrorClass(status, error_name(status)) for status in sorted(STATUS_ERRORS)),
-        document_json=json.dumps(document, ensure_ascii=False, indent=1, default=str),
+        schemas_json=json.dumps({"$defs": defs}, ensure_ascii=False, separators=(",", ":")),
+        rules=tuple(sorted(set(_rule_names(defs)))),
     )
 
 
@@ -43,32 +66,45 @@ def _base_url(document: dict[str, Any]) -> str:
     return str(servers[0].get("url", "")).rstrip("/")
 
 
-def _schema(document: Any, name: str, node: dict[str, Any]) -> Schema:
-    where = pointer(("components", "schemas", name))
-    required = set(node.get("required", []))
-    properties: dict[str, Any] = node["properties"]
-    missing = sorted(required - set(properties))
-    if missing:
-        raise SpecError(f"{where}: required property {missing[0]!r} is not defined")
-    if node.get("additionalProperties") not in (None, True):
-        raise SpecError(f"{where}: closed objects are not supported (the spec keeps them open)")
-    fields = tuple(
-        build_field(document, key, value, key in required, f"{where}/properties/{key}")
-        for key, value in properties.items()
-    )
-    return Schema(
-        name=name,
-        description=str(node.get("description", "")).strip(),
-        fields=fields,
-        open=True,
-        rules=build_rules(node, set(properties), where),
-    )
+def _auth_header(document: dict[str, Any]) -> str:
+    """The spec's security scheme must be HTTP bearer (sent as `Authorization: Bearer KEY`)."""
+    schemes = (document.get("components") or {}).get("securitySchemes") or {}
+    for name, scheme in schemes.items():
+        if scheme.get("type") != "http" or str(scheme.get("scheme", "")).lower() != "bearer":
+            where = pointer(("components", "securitySchemes", name))
+            raise SpecError(f"{where}: only HTTP bearer authentication is supported")
+    return "Authorization"
 
 
-def _enum(name: str, node: dict[str, Any]) -> Enum:
-    values = node["enum"]
-    if node.get("type") != "string" or not all(isinstance(value, str) for value in values):
-        raise SpecError(f"{pointer(('components', 'schemas', name))}: only string enums")
-    return Enum(
-        name=name, description=str(node.get("description", "")).strip(), values=tuple(values)
-    )
+def _walk(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _walk(item)
+
+
+def _rule_names(defs: dict[str, Any]) -> Iterator[str]:
+    for node in _walk(defs):
+        if isinstance(node.get("x-rule"), str):
+            yield node["x-rule"]
+
+
+def _complete_discriminators(defs: dict[str, Any], types: TypeBuilder) -> None:
+    """Give every `x-discriminator` of the validation view its full mapping (OpenAPI lets a
+    spec leave it implicit), from the variants the typed view has already checked."""
+    for node in _walk(defs):
+        if "x-discriminator" not in node:
+            continue
+        mode = "oneOf" if "oneOf" in node else "anyOf"
+        raw = {
+            "discriminator": node["x-discriminator"],
+            mode: [{"$ref": "#/components/schemas/" + m["$ref"][len(DEFS_PREFIX) :]} for m in node[mode]],
+        }
+        found = types.discriminator(raw, "#")
+        node["x-discriminator"] = {
+            "propertyName": found.property,
+            "mapping": {value: DEFS_PREFIX + model for value, model in found.mapping},
+        }
