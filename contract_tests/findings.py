@@ -1,50 +1,41 @@
-"""What a run produces: findings (broken rules, with proof) and tallies (rules exercised)."""
+"""What a run produces: findings (broken rules, with proof) and tallies (rules exercised).
+
+Records are kept raw inside the run (the key included, bodies as bytes); they are masked
+and neutralised once, where text leaves the process (`contract_tests.output`).
+"""
 
 from __future__ import annotations
 
-import shlex
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
-from contract_tests.masking import mask_headers, mask_secret, shell_header
+__all__ = ["Finding", "RequestRecord", "RunOutcome", "never_applied"]
 
-RESPONSE_EXCERPT_CHARS = 400
-REQUEST_BODY_CHARS = 2000
+RESPONSE_KEPT_BYTES = 4096
 
 
 @dataclass(frozen=True)
 class RequestRecord:
-    """A request as sent, with the API key already masked out."""
+    """A request as it was sent to the server under test."""
 
     method: str
-    url: str
-    headers: dict[str, str]
-    body: str | None
-
-    @classmethod
-    def masked(
-        cls, method: str, url: str, headers: dict[str, str], body: str | None, secret: str
-    ) -> RequestRecord:
-        return cls(
-            method=method,
-            url=mask_secret(url, secret),
-            headers=mask_headers(headers, secret),
-            body=None if body is None else mask_secret(body, secret),
-        )
+    url: str  # the target's URL (never the gateway's)
+    headers: tuple[tuple[str, str], ...]
+    body: bytes | None
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One broken rule, with the request, an excerpt of the answer and how to reproduce it."""
+    """One broken rule, with the request, the start of the answer and where it came from."""
 
     rule: str
-    operation: str
-    source: str
+    operation: str  # the operation's label, e.g. "POST /v2/create-phone-call"
+    source: str  # fuzzing, coverage, vectors, concurrency, pre-flight, gateway, run, ...
     message: str
-    request: RequestRecord
-    status_code: int | None
-    response_excerpt: str
-    reproduce: str
+    request: RequestRecord | None = None
+    status: int | None = None
+    response: bytes = b""  # the first RESPONSE_KEPT_BYTES of the answer
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -53,59 +44,47 @@ class Finding:
 
 @dataclass
 class RunOutcome:
-    """Findings and tallies of one part of a run (a Schemathesis phase, the vectors)."""
+    """Findings and tallies of a run or of one of its parts. Thread-safe to add to."""
 
     findings: list[Finding] = field(default_factory=list)
-    # (rule, operation) -> number of exchanges the rule judged
+    # (rule, operation) -> exchanges the rule judged (where it applied)
     judged: Counter[tuple[str, str]] = field(default_factory=Counter)
-    cases: int = 0
-    errors: list[str] = field(default_factory=list)
     # (rule, operation) pairs the run put to the test, whether or not the rule applied
     ran: set[tuple[str, str]] = field(default_factory=set)
+    cases: int = 0
+    notes: list[str] = field(default_factory=list)  # what a reader should know (not findings)
+    errors: list[str] = field(default_factory=list)  # the suite could not do what it meant to
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
-    def merge(self, other: RunOutcome) -> None:
-        known = {finding.key for finding in self.findings}
-        self.findings.extend(finding for finding in other.findings if finding.key not in known)
-        self.judged.update(other.judged)
-        self.ran |= other.ran
-        self.cases += other.cases
-        self.errors.extend(other.errors)
+    def add(self, finding: Finding) -> None:
+        with self._lock:
+            if finding.key not in {known.key for known in self.findings}:
+                self.findings.append(finding)
 
     def judge(self, rule: str, operation: str, *, applies: bool = True) -> None:
-        """Record that `rule` was run on an exchange of `operation` (and applied, or not)."""
-        self.ran.add((rule, operation))
-        if applies:
-            self.judged[(rule, operation)] += 1
+        with self._lock:
+            self.ran.add((rule, operation))
+            if applies:
+                self.judged[(rule, operation)] += 1
+
+    def count_case(self) -> None:
+        with self._lock:
+            self.cases += 1
+
+    def merge(self, other: RunOutcome) -> None:
+        for finding in other.findings:
+            self.add(finding)
+        with self._lock:
+            self.judged.update(other.judged)
+            self.ran |= other.ran
+            self.cases += other.cases
+            self.notes.extend(other.notes)
+            self.errors.extend(other.errors)
 
     def failed_pairs(self) -> Counter[tuple[str, str]]:
         return Counter((finding.rule, finding.operation) for finding in self.findings)
 
 
 def never_applied(rule: str, operation: str, why: str) -> Finding:
-    """The finding of a rule that should have applied to an operation and never did."""
-    return Finding(
-        rule=rule,
-        operation=operation,
-        source="run",
-        message=f"never applied: {why}",
-        request=RequestRecord("POST", "", {}, None),
-        status_code=None,
-        response_excerpt="",
-        reproduce="",
-    )
-
-
-def excerpt(text: str, secret: str, limit: int = RESPONSE_EXCERPT_CHARS) -> str:
-    masked = mask_secret(text, secret)
-    return masked if len(masked) <= limit else masked[:limit] + " ..."
-
-
-def curl_command(
-    method: str, url: str, headers: dict[str, str], body: str | None, secret: str
-) -> str:
-    """A curl command replaying one request; the key is referenced as `$RETELL_API_KEY`."""
-    parts = ["curl", "-sS", "-X", method, shlex.quote(mask_secret(url, secret))]
-    parts.extend(shell_header(name, value, secret) for name, value in headers.items())
-    if body is not None:
-        parts.extend(["--data-binary", shlex.quote(mask_secret(body, secret))])
-    return " ".join(parts)
+    """The finding of a rule that had to apply to an operation and never did."""
+    return Finding(rule=rule, operation=operation, source="run", message=f"never applied: {why}")

@@ -1,173 +1,199 @@
-"""The live guard inside Schemathesis: no valid request beyond the budget leaves the machine.
+"""Live safety: every accepted request to a real service places a real, paid phone call.
 
-Valid cases are filtered out at generation (`filter_case`, a per-schema hook) unless the
-tester named the numbers valid calls may dial; those let through are aimed at them
-(`map_case`, which Schemathesis applies after the filters). The budget is spent at send
-time, on the request as it will leave (`before_call`, which Schemathesis allows only as a
-global hook: it is registered once here and looks up the guard of the case's schema).
+In a live run (`--live`), two rules hold for every request, whoever builds it (Schemathesis,
+the vectors, the probes of auth, the concurrency phase):
+
+- Every phone number in it is the tester's own (`--from-number`, `--live-to-number`) or a
+  number of the range reserved for fiction, +1 NXX 555-0100..0199. A phone number is any
+  value at a path the spec types with an `x-phone-number` schema, read as a lenient server
+  would: every digit it holds, in any script (an Arabic-Indic "١" is a 1), concatenated. So
+  a negative case that a lenient server accepts anyway can ring only a fictional number.
+  `aim` rewrites the numbers of a body before it is sent (keeping the body valid or invalid
+  as it was); the gateway refuses to forward anything that still breaks the rule.
+- A request is *placeable* when its body keeps the operation's request schema, by the suite's
+  validator or by a stock JSON Schema validator (either one is enough: they differ on edge
+  cases such as a trailing newline, and a server could follow either). Placeable requests
+  are sent only while the budget of `--max-live-calls` lasts, and only when every phone number
+  in them is the tester's. Nothing about headers or methods makes a placeable body safe: a
+  server that ignores auth or routes any method would place it.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import threading
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-import schemathesis
+from jsonschema import Draft202012Validator
 
-from contract_tests.account import Account
-from contract_tests.safety import LiveGuard, must_be_rejected
+from contract_tests.contract import Contract, FieldPath, replace_at, values_at
+from generator.ir import Operation
 
+__all__ = [
+    "FICTIONAL_NUMBER",
+    "LiveBudget",
+    "LiveNumbers",
+    "aim",
+    "digits_of",
+    "is_fictional",
+    "is_placeable",
+    "phone_values",
+    "unsafe_numbers",
+]
 
-class LiveCallWithheld(RuntimeError):
-    """Raised before a request the live guard does not permit would leave the machine."""
-
-
-def _case_request(case: Any, api_key: str) -> tuple[dict[str, str], bytes | None]:
-    """The headers and JSON body a case will be sent with, in the order Schemathesis's
-    transport builds them: the configured key, the case's own headers, then the headers a
-    negative case removes (such as a missing Authorization)."""
-    from schemathesis.transport.prepare import get_exclude_headers
-
-    headers = {"Authorization": f"Bearer {api_key}"}
-    explicit = {str(name): str(value) for name, value in dict(case.headers or {}).items()}
-    if any(name.lower() == "authorization" for name in explicit):
-        headers = {}
-    headers |= explicit
-    excluded = {name.lower() for name in get_exclude_headers(case)}
-    headers = {name: value for name, value in headers.items() if name.lower() not in excluded}
-    body = case.body
-    if body is None or type(body).__name__ == "NotSet":
-        return headers, None
-    if isinstance(body, bytes):
-        return headers, body
-    try:
-        return headers, json.dumps(body).encode()
-    except (TypeError, ValueError):
-        return headers, None
+# +1 415 555-0100: NANP numbers 555-0100..0199 are reserved for fiction in every area code.
+FICTIONAL_NUMBER = "+14155550100"
+_FICTIONAL_DIGITS = re.compile(r"1[2-9][0-9]{2}55501[0-9]{2}")
+# Fewer digits than this cannot reach anyone (the shortest dialable numbers, such as 911 or
+# 112, have three): "+1" or "+12" are left alone.
+_MIN_DIALABLE_DIGITS = 3
+# A digit run in free text (a body that is not a JSON object) that could be a number.
+_TEXT_NUMBER = re.compile(r"\+?\d(?:[\s().\-]*\d){2,}")
 
 
-@dataclass
-class _LiveState:
-    # Held so that its id cannot be reused by another schema while this entry exists.
-    schema: Any
-    guard: LiveGuard
-    # the request a live server accepted although it had to reject it (the run then stops)
-    lenient: LenientAnswer | None = None
+def digits_of(value: object) -> str:
+    """Every digit a value holds, as ASCII, in order (any script; numbers as written)."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return ""
+    text = value if isinstance(value, str) else json.dumps(value)
+    return "".join(str(unicodedata.digit(char)) for char in text if unicodedata.digit(char, None) is not None)
+
+
+def is_fictional(value: object) -> bool:
+    return _FICTIONAL_DIGITS.fullmatch(digits_of(value)) is not None
 
 
 @dataclass(frozen=True)
-class LenientAnswer:
-    """A 2xx answer to a request that had to be rejected, as sent (key not yet masked)."""
+class LiveNumbers:
+    """The tester's own numbers: one the account manages and a phone the tester owns."""
 
-    operation: str
-    method: str
-    url: str
-    headers: dict[str, str]
-    body: str | None
-    status_code: int
-    response_text: str
+    from_number: str
+    to_number: str
 
-
-# Guards of live runs, by the id of the schema they protect. `before_call` can only be a
-# global hook, so one hook is registered at import and looks its schema's guard up here.
-_LIVE_STATES: dict[int, _LiveState] = {}
+    def owns(self, value: object) -> bool:
+        digits = digits_of(value)
+        return bool(digits) and digits in (digits_of(self.from_number), digits_of(self.to_number))
 
 
-def _must_be_rejected(case: Any, guard: LiveGuard) -> bool:
-    headers, body = _case_request(case, guard.api_key)
-    path, method = str(case.operation.path), str(case.method)
-    return must_be_rejected(path, headers, body, guard.api_key, method)
+def is_safe(value: object, numbers: LiveNumbers | None) -> bool:
+    """Whether a phone value can only ring the tester or nobody."""
+    digits = digits_of(value)
+    if len(digits) < _MIN_DIALABLE_DIGITS or _FICTIONAL_DIGITS.fullmatch(digits):
+        return True
+    return numbers is not None and numbers.owns(value)
 
 
-@schemathesis.hook("before_call")
-def _withhold_unpermitted_calls(context: Any, case: Any, kwargs: Any) -> None:
-    """The last line, on the request as it will leave: the budget is spent here only."""
-    schema = case.operation.schema
-    state = _LIVE_STATES.get(id(schema))
-    if state is None or state.schema is not schema:
-        return
-    headers, body = _case_request(case, state.guard.api_key)
-    if not state.guard.permits(str(case.operation.path), headers, body, str(case.method)):
-        if state.guard.tripped is not None:
-            raise LiveCallWithheld(f"stopped: {state.guard.tripped}")
-        raise LiveCallWithheld(f"withheld a valid request to {case.operation.label}")
+def unsafe_numbers(
+    contract: Contract, operation: Operation | None, body: object, numbers: LiveNumbers | None
+) -> list[str]:
+    """The phone values of a request that could ring a stranger (empty: safe to send).
+
+    A JSON object is read at its operation's phone paths (every operation's, when the path
+    matches none); anything else - other JSON, text, bytes - as text, digit run by digit run."""
+    if isinstance(body, dict):
+        values = phone_values(contract, operation, body)
+        return [_show(value) for value in values if not is_safe(value, numbers)]
+    text = body if isinstance(body, str) else json.dumps(body) if body is not None else ""
+    return [hit for hit in _TEXT_NUMBER.findall(text) if not is_safe(hit, numbers)]
 
 
-def _sent(response: Any) -> tuple[str, str, dict[str, str], bytes | None]:
-    request = response.request
-    headers = {str(name): str(value) for name, value in dict(request.headers or {}).items()}
-    body = request.body
-    if isinstance(body, str):
-        body = body.encode()
-    return str(request.method), str(request.url), headers, body
+def phone_values(contract: Contract, operation: Operation | None, body: object) -> list[object]:
+    """Every value of a JSON object body at a phone path of its operation (or of any)."""
+    if not isinstance(body, dict):
+        return []
+    operations = [operation] if operation is not None else list(contract.api.operations)
+    return [value for op in operations for path in op.phone_paths for _, value in values_at(body, path)]
 
 
-def _stop_on_lenient_answer(state: _LiveState) -> Any:
-    def after_call(context: Any, case: Any, response: Any) -> None:
-        """A 2xx to a request that had to be rejected: a lenient live server may be dialling,
-        so the run stops sending (the send-time hook withholds everything from now on)."""
-        if not 200 <= int(response.status_code) < 300 or state.lenient is not None:
-            return
-        method, url, headers, body = _sent(response)
-        guard = state.guard
-        if not must_be_rejected(str(case.operation.path), headers, body, guard.api_key, method):
-            return
-        text = (response.content or b"").decode(errors="replace")
-        state.lenient = LenientAnswer(
-            str(case.operation.label),
-            method,
-            url,
-            headers,
-            None if body is None else body.decode(errors="replace"),
-            int(response.status_code),
-            text,
-        )
-        guard.trip(
-            f"a live server answered {response.status_code} to a request to "
-            f"{case.operation.label} it had to reject; the run stopped sending"
-        )
-
-    return after_call
-
-
-def lenient_answer(schema: Any) -> LenientAnswer | None:
-    """The 2xx answer that stopped a live run on `schema`, if any."""
-    state = _LIVE_STATES.get(id(schema))
-    return None if state is None or state.schema is not schema else state.lenient
-
-
-def install_live_guard(schema: Any, guard: LiveGuard, account: Account | None = None) -> None:
-    """Generate only cases the guard may let through: those that must be rejected, and (when
-    the tester named numbers) valid ones, aimed at those numbers. The send-time hook then
-    spends the budget of valid calls on the requests that actually leave."""
-    state = _LIVE_STATES.setdefault(id(schema), _LiveState(schema, guard))
-    schema.hook("after_call")(_stop_on_lenient_answer(state))
-
-    def filter_case(context: Any, case: Any) -> bool:
-        if _must_be_rejected(case, guard):
+def is_placeable(contract: Contract, operation: Operation | None, body: object) -> bool:
+    """Whether a correct server could accept this body (and so place a call). With no known
+    operation (an unexpected path), any operation's schema accepting it is enough."""
+    operations = [operation] if operation is not None else list(contract.api.operations)
+    for op in operations:
+        if op.request is None:
+            continue
+        if contract.request_is_valid(op, body) or _stock_validator(contract, op.request.schema).is_valid(body):
             return True
-        return guard.numbers is not None and isinstance(case.body, dict)
-
-    def map_case(context: Any, case: Any) -> Any:
-        if guard.numbers is not None and not _must_be_rejected(case, guard):
-            case.body = guard.numbers.aim((account or Account()).fit(case.body))
-        return case
-
-    schema.hook("filter_case")(filter_case)
-    schema.hook("map_case")(map_case)
+    return False
 
 
-def release_live_guard(schema: Any) -> None:
-    """Forget a schema's guard once its run is over."""
-    _LIVE_STATES.pop(id(schema), None)
+_STOCK: dict[tuple[int, str], Draft202012Validator] = {}
+_STOCK_LOCK = threading.Lock()
 
 
-def withheld_in(error: BaseException | None) -> LiveCallWithheld | None:
-    """The `LiveCallWithheld` behind an error (hooks wrap what they raise), if any."""
-    seen = 0
-    while error is not None and seen < 10:
-        if isinstance(error, LiveCallWithheld):
-            return error
-        error, seen = error.__cause__ or error.__context__, seen + 1
-    return None
+def _stock_validator(contract: Contract, name: str) -> Draft202012Validator:
+    key = (id(contract), name)
+    with _STOCK_LOCK:
+        validator = _STOCK.get(key)
+        if validator is None:
+            schema = {**contract.schema_document, "$ref": f"#/$defs/{name}"}
+            validator = _STOCK[key] = Draft202012Validator(schema)
+        return validator
+
+
+def aim(
+    contract: Contract, operation: Operation, body: Any, numbers: LiveNumbers | None
+) -> Any:
+    """The body as a live run sends it: phone values that are not safe become fictional ones
+    of the same validity (a valid one stays valid, an invalid one invalid), and when the body
+    is placeable and the tester named numbers, every phone value becomes the tester's (the
+    account's own number where the spec says `x-account: number`, the tester's phone
+    elsewhere). Anything that is not a JSON object is left as it is (the gateway decides)."""
+    if not isinstance(body, dict):
+        return body
+    aimed: Any = body
+    for path in operation.phone_paths:
+        for concrete, value in list(values_at(aimed, path)):
+            if not is_safe(value, numbers):
+                aimed = replace_at(aimed, concrete, _safe_like(contract, operation, aimed, concrete, value))
+    if numbers is not None and is_placeable(contract, operation, aimed):
+        account = {path for path, role in operation.account_paths if role == "number"}
+        for path in operation.phone_paths:
+            mine = numbers.from_number if path in account else numbers.to_number
+            for concrete, _ in list(values_at(aimed, path)):
+                aimed = replace_at(aimed, concrete, mine)
+    return aimed
+
+
+def _safe_like(contract: Contract, operation: Operation, body: Any, path: FieldPath, value: Any) -> Any:
+    """A fictional replacement for `value` that keeps the body valid or invalid at `path`."""
+    if not isinstance(value, str):
+        return int(FICTIONAL_NUMBER[1:])  # keeps a wrong type wrong, and its digits harmless
+    was_broken = _broken_at(contract, operation, body, path)
+    for candidate in (FICTIONAL_NUMBER, FICTIONAL_NUMBER + "x", "x" + FICTIONAL_NUMBER):
+        trial = replace_at(body, path, candidate)
+        if _broken_at(contract, operation, trial, path) == was_broken:
+            return candidate
+    return FICTIONAL_NUMBER + "x"
+
+
+def _broken_at(contract: Contract, operation: Operation, body: Any, path: FieldPath) -> bool:
+    where = ".".join(path)
+    return any(v.field == where for v in contract.request_violations(operation, body))
+
+
+def _show(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)[:80]
+
+
+class LiveBudget:
+    """The valid (call-placing) requests a live run may still send. Thread-safe."""
+
+    def __init__(self, limit: int) -> None:
+        self._remaining = limit
+        self._lock = threading.Lock()
+
+    def take(self) -> bool:
+        with self._lock:
+            if self._remaining <= 0:
+                return False
+            self._remaining -= 1
+            return True
+
+    @property
+    def remaining(self) -> int:
+        with self._lock:
+            return self._remaining

@@ -1,37 +1,73 @@
-"""One contract run: reachability, the Schemathesis phases, then the fixed vectors."""
+"""One contract run: the gateway up, the pre-flight, the vectors, concurrency, the planned
+Schemathesis cases, then the verdict.
+
+The fixed parts run first (they are bounded and leave no rule to luck), the open-ended
+fuzzing last, so `--max-time` can only shorten the fuzzing. `RunControl` lets the caller stop
+the run from another thread or a signal handler: sending stops at once (the gateway refuses
+everything and abandons requests in flight) and the result says the run is incomplete.
+"""
 
 from __future__ import annotations
 
-import json
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-import httpx
-
-from contract_tests import spec
-from contract_tests.checks import expected_rules
-from contract_tests.findings import (
-    Finding,
-    RequestRecord,
-    RunOutcome,
-    curl_command,
-    excerpt,
-    never_applied,
-)
-from contract_tests.fuzzing import EngineRun
+from contract_tests.checks import Judge
+from contract_tests.contract import Contract
+from contract_tests.findings import RunOutcome, never_applied
+from contract_tests.fitting import Fitter
+from contract_tests.fuzzing import BUILTIN_CHECKS, load_schema, plan_cases, run_cases
+from contract_tests.gateway import Gateway, LivePolicy, serve_gateway
+from contract_tests.gateway.upstream import Failure
+from contract_tests.live import LiveBudget
 from contract_tests.options import SuiteOptions
-from contract_tests.safety import LIVE_LENIENCY_RULE, LiveGuard
-from contract_tests.vector_runner import DOCUMENTED_RESPONSE, VectorRunner
-from contract_tests.vectors import VALID_FROM, VECTOR_RULES, all_vectors
+from contract_tests.phases import KeyRejected, ServerUnreachable, check_concurrency, preflight
+from contract_tests.run import Progress, Run
+from contract_tests.target import parse_target
+from contract_tests.vector_runner import DOCUMENTED_RESPONSE, run_vectors
+from contract_tests.phases import CONCURRENCY_RULE, OPERATIONS_FOUND_RULE
+from contract_tests.vectors import GENERIC_RULES, build_vectors
+from contract_tests.vectors.model import Expect, Vector
 
-REACHABILITY_TIMEOUT_SECONDS = 5.0
-PREFLIGHT_TIMEOUT_SECONDS = 30.0
-Progress = Callable[[str], None]
+__all__ = ["KeyRejected", "RunControl", "ServerUnreachable", "SuiteResult", "known_rules", "run_suite"]
+
+LIVE_LENIENCY_RULE = "live_rejection_required"
+TRANSPORT_RULES = {
+    Failure.TOO_LARGE: "response_size_limit",
+    Failure.DEADLINE: "response_deadline",
+    Failure.DROPPED: "connection_kept",
+    Failure.PROTOCOL: "connection_kept",
+    Failure.CONNECT: "connection_kept",
+}
+Counter = Callable[[str, int], None]  # (part, total): a part of the run starts
+Tick = Callable[[], None]  # one request of the current part is done
 
 
-class ServerUnreachable(Exception):
-    """The base URL does not answer HTTP."""
+@dataclass
+class RunControl:
+    """Stops a run from outside (a signal handler, a watchdog); safe from any thread."""
+
+    reason: str | None = None
+    _run: Run | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def halt(self, reason: str) -> None:
+        with self._lock:
+            if self.reason is None:
+                self.reason = reason
+            run = self._run
+        if run is not None:
+            run.halt(reason)
+
+    def attach(self, run: Run) -> None:
+        with self._lock:
+            self._run = run
+            reason = self.reason
+        if reason is not None:
+            run.halt(reason)
 
 
 @dataclass
@@ -39,116 +75,186 @@ class SuiteResult:
     options: SuiteOptions
     outcome: RunOutcome = field(default_factory=RunOutcome)
     seconds: float = 0.0
+    interrupted: str | None = None  # "SIGINT" / "SIGTERM": the run was cut short from outside
+    stopped: str | None = None  # why sending stopped early (a lenient live server, failures)
+    timed_out: bool = False  # --max-time ended the fuzzing
+    incomplete: str | None = None  # a fixed part did not finish (no verdict of compliance)
+    planned_cases: int = 0
 
     @property
     def compliant(self) -> bool:
-        return not self.outcome.findings and not self.engine_errors
+        return (
+            not self.interrupted
+            and not self.incomplete
+            and not self.stopped
+            and not self.outcome.findings
+            and not self.outcome.errors
+        )
 
     @property
-    def engine_errors(self) -> list[str]:
-        return [error for error in self.outcome.errors if not error.startswith("live guard")]
+    def verdict(self) -> str:
+        if self.interrupted:
+            return "INTERRUPTED"
+        if self.outcome.findings or self.outcome.errors:
+            return "VIOLATIONS FOUND"
+        if self.incomplete:
+            return "INCOMPLETE"
+        return "COMPLIANT"
 
 
-class KeyRejected(Exception):
-    """The server rejects the API key itself: nothing else the run could send would count."""
+def known_rules(contract: Contract) -> set[str]:
+    """Every rule name a run can report (for `--exclude-checks`)."""
+    return {
+        *Judge(contract).rule_names,
+        *BUILTIN_CHECKS,
+        *GENERIC_RULES,
+        *TRANSPORT_RULES.values(),
+        DOCUMENTED_RESPONSE,
+        CONCURRENCY_RULE,
+        OPERATIONS_FOUND_RULE,
+        LIVE_LENIENCY_RULE,
+    }
 
 
-def preflight(options: SuiteOptions, guard: LiveGuard | None) -> RunOutcome:
-    """One request that must be rejected, with the key (a body without `to_number`: safe on
-    a live service). A 401/403 means the key itself is rejected (`KeyRejected`); in a live
-    run a 2xx means a lenient server, and the run stops there."""
-    operation = spec.operations()[0]
-    body = {"from_number": options.account.from_number or VALID_FROM}
-    headers = {"Authorization": f"Bearer {options.api_key}", "Content-Type": "application/json"}
-    url = options.base_url.rstrip("/") + operation.path
-    try:
-        response = httpx.post(url, json=body, headers=headers, timeout=PREFLIGHT_TIMEOUT_SECONDS)
-    except httpx.HTTPError as error:
-        raise ServerUnreachable(f"cannot reach {url}: {type(error).__name__}") from error
-    if response.status_code in (401, 403):
-        raise KeyRejected(f"API key rejected by the server ({response.status_code})")
-    outcome = RunOutcome()
-    if guard is not None and 200 <= response.status_code < 300:
-        message = (
-            f"a live server answered {response.status_code} to a body without to_number, which it "
-            "had to reject (it may be placing a call); the run stopped sending"
-        )
-        guard.trip(message)
-        text = json.dumps(body)
-        outcome.findings.append(
-            Finding(
-                rule=LIVE_LENIENCY_RULE,
-                operation=operation.label,
-                source="pre-flight",
-                message=message,
-                request=RequestRecord.masked("POST", url, headers, text, options.api_key),
-                status_code=response.status_code,
-                response_excerpt=excerpt(response.text, options.api_key),
-                reproduce=curl_command("POST", url, headers, text, options.api_key),
-            )
-        )
-    return outcome
+def run_suite(
+    options: SuiteOptions,
+    say: Progress | None = None,
+    control: RunControl | None = None,
+    counter: Counter | None = None,
+    tick: Tick | None = None,
+) -> SuiteResult:
+    """Run every part of the suite against `options.base_url`; never raises on violations
+    (raises `ServerUnreachable` / `KeyRejected` when nothing could be tested)."""
+    control = control or RunControl()
+    contract = _contract(options)
+    target = parse_target(options.base_url)
+    policy = LivePolicy(contract, LiveBudget(options.max_live_calls), options.live_numbers) if options.live else None
+    gateway = Gateway(contract, target, options.limits, policy)
+    result = SuiteResult(options)
+    fitter = Fitter(contract, options.account, options.live, options.live_numbers)
+    with serve_gateway(gateway) as url:
+        run = Run(options, contract, target, gateway, url, Judge(contract), fitter, say=say or (lambda _l: None))
+        control.attach(run)
+        watchdog = _watchdog(run, result, options.max_time_s)
+        try:
+            _run_parts(run, result, counter, tick)
+        finally:
+            if watchdog is not None:
+                watchdog.cancel()
+    _conclude(run, result, control)
+    return result
 
 
-def missing_applications(outcome: RunOutcome, options: SuiteOptions) -> list[Finding]:
-    """A finding per rule that should apply to an operation and never saw an exchange where
-    it did (such as the echo rules when no 201 came back). A live run is exempt for the
-    rules that need accepted calls: its budget of valid calls decides whether there are any."""
-    found = []
-    for operation in spec.operations():
-        expected: set[str] = set()
-        if options.run_vectors:
-            expected |= {*VECTOR_RULES, DOCUMENTED_RESPONSE}
-        if options.phases:
-            expected |= {"negative_data_rejection", "not_a_server_error"}
-            if not options.live:
-                expected.add("positive_data_acceptance")
-        if not options.live:
-            expected |= expected_rules(operation, sends_overrides=options.account.sends_overrides)
-        else:
-            expected.discard("boundary_values_accepted")  # valid vectors need the budget
-        for rule in sorted(expected):
-            if outcome.judged[(rule, operation.label)] == 0:
-                why = (
-                    "no exchange of the run was one this rule judges "
-                    "(for the response rules: no accepted call carried the field)"
-                )
-                found.append(never_applied(rule, operation.label, why))
+def _contract(options: SuiteOptions) -> Contract:
+    loaded = Contract.load(options.spec)
+    ids = [op.operation_id for op in loaded.api.operations]
+    wanted = [i for i in ids if (not options.include_operations or i in options.include_operations)]
+    wanted = [i for i in wanted if i not in options.exclude_operations]
+    return Contract(loaded.api, tuple(wanted) or ("(none)",), options.spec)
+
+
+def _run_parts(run: Run, result: SuiteResult, counter: Counter | None, tick: Tick | None) -> None:
+    if not preflight(run):
+        result.stopped = run.gateway.stopped or "the pre-flight found nothing to test at the base URL"
+        return
+    vectors = build_vectors(run.contract, live=run.options.live) if run.options.run_vectors else ()
+    if vectors and not run.stopped:
+        _start(run, counter, "vectors", len(vectors))
+        run_vectors(vectors, run, tick)
+    if run.options.run_concurrency and not run.stopped:
+        check_concurrency(run, _valid_bodies(vectors))
+    if run.stopped:
+        result.incomplete = "the run stopped before its fixed vectors and phases were done"
+        return
+    if run.options.phases:
+        schema = load_schema(run)
+        planned = plan_cases(schema, run)
+        result.planned_cases = len(planned)
+        _start(run, counter, "fuzzing", len(planned))
+        before = run.outcome.cases
+        run_cases(planned, run, tick)
+        run.say(f"cases: {run.outcome.cases - before} of {len(planned)} planned were sent")
+
+
+def _start(run: Run, counter: Counter | None, part: str, total: int) -> None:
+    if counter is not None:
+        counter(part, total)
+
+
+def _valid_bodies(vectors: tuple[Vector, ...]) -> dict[str, Any]:
+    """A valid body per operation, for the concurrency phase: its first accepted vector."""
+    found: dict[str, Any] = {}
+    for vector in vectors:
+        if vector.expect is Expect.ACCEPTED and not vector.probes and vector.raw_body is None:
+            found.setdefault(vector.operation_id, vector.body)
     return found
 
 
-def ensure_reachable(base_url: str) -> None:
-    """Raise `ServerUnreachable` unless something answers HTTP at `base_url`."""
-    try:
-        httpx.get(base_url, timeout=REACHABILITY_TIMEOUT_SECONDS)
-    except httpx.HTTPError as error:
-        raise ServerUnreachable(f"cannot reach {base_url}: {type(error).__name__}") from error
+def _watchdog(run: Run, result: SuiteResult, max_time_s: float | None) -> threading.Timer | None:
+    if max_time_s is None:
+        return None
+
+    def expire() -> None:
+        result.timed_out = True
+        run.halt(f"--max-time {max_time_s:g} s")
+
+    timer = threading.Timer(max_time_s, expire)
+    timer.daemon = True
+    timer.start()
+    return timer
 
 
-def _stopped(guard: LiveGuard | None) -> bool:
-    return guard is not None and guard.tripped is not None
+def _conclude(run: Run, result: SuiteResult, control: RunControl) -> None:
+    """The transport findings, the live trip, the rules that never applied; the verdict."""
+    gateway = run.gateway
+    for exchange in gateway.failures:
+        assert exchange.failure is not None
+        rule = TRANSPORT_RULES[exchange.failure]
+        record = run.request_record(exchange.method, exchange.target, dict(exchange.headers), exchange.body)
+        message = f"{exchange.failure.value} (deadline {run.options.limits.request_timeout_s:g} s, cap {run.options.limits.max_response_bytes} bytes)"
+        run.add(rule, exchange.operation or "(no operation)", "gateway", message, record, exchange.status)
+    tripped = gateway.tripped
+    if tripped is not None:
+        record = run.request_record(tripped.method, tripped.target, dict(tripped.headers), tripped.body)
+        run.add(
+            LIVE_LENIENCY_RULE,
+            tripped.operation or "(no operation)",
+            "live",
+            f"a live server answered {tripped.status} to a request a correct server rejects "
+            "(it may be placing a call); the run stopped sending",
+            record,
+            tripped.status,
+            tripped.response_body,
+        )
+    if control.reason is not None and not result.timed_out:
+        result.interrupted = control.reason
+    if gateway.stopped is not None and not result.timed_out and result.interrupted is None:
+        result.stopped = result.stopped or gateway.stopped
+    if result.timed_out and result.incomplete is None and run.outcome.cases == 0:
+        result.incomplete = "--max-time ended the run before anything was sent"
+    if result.interrupted is None and result.stopped is None and result.incomplete is None:
+        run.outcome.findings.extend(_never_applied(run, result))
+    result.seconds = time.monotonic() - run.started
+    result.outcome = run.outcome
 
 
-def run_suite(options: SuiteOptions, progress: Progress | None = None) -> SuiteResult:
-    """Run every part of the suite against `options.base_url`; never raises on violations."""
-    say = progress or (lambda _line: None)
-    ensure_reachable(options.base_url)
-    started = time.perf_counter()
-    result = SuiteResult(options)
-    guard = (
-        LiveGuard(options.api_key, options.max_live_calls, options.live_numbers)
-        if options.live
-        else None
-    )
-    result.outcome.merge(preflight(options, guard))
-    if options.phases and not _stopped(guard):
-        result.outcome.merge(EngineRun(options, say, guard).run())
-    if options.run_vectors and not _stopped(guard):
-        runner = VectorRunner(options.base_url, options.api_key, guard, options.account)
-        result.outcome.merge(runner.run(all_vectors(), say))
-    if guard is not None and guard.tripped is not None:
-        say(f"live run stopped: {guard.tripped}")
-    else:
-        result.outcome.findings.extend(missing_applications(result.outcome, options))
-    result.seconds = time.perf_counter() - started
-    return result
+def _never_applied(run: Run, result: SuiteResult) -> list[Any]:
+    """A finding per rule that had to apply to an operation and never did (such as the echo
+    rules when no call was accepted). A live run is exempt for rules that need accepted
+    calls: its budget decides whether there are any."""
+    found = []
+    for operation in run.contract.operations:
+        expected: set[str] = set()
+        if run.options.run_vectors:
+            expected |= {DOCUMENTED_RESPONSE}
+        if run.options.phases and not result.timed_out:
+            expected |= {"not_a_server_error"}
+            if not run.options.live:
+                expected.add("positive_data_acceptance")
+        if not run.options.live:
+            expected |= run.judge.expected_rules(operation)
+        for rule in sorted(expected - set(run.options.exclude_checks)):
+            if run.outcome.judged[(rule, operation.label)] == 0:
+                why = "no exchange of the run was one this rule judges (for response rules: no accepted call carried the field)"
+                found.append(never_applied(rule, operation.label, why))
+    return found

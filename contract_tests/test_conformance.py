@@ -1,27 +1,28 @@
 """The contract suite as plain pytest: `pytest contract_tests/test_conformance.py`.
 
-Target: `CONTRACT_BASE_URL` (default: a mock started on a free loopback port), key from
-`RETELL_API_KEY`; `CONTRACT_MAX_EXAMPLES` and `CONTRACT_SEED` tune the run. A non-loopback
-target is refused here (use `python -m contract_tests --live` for real servers).
+One run of the suite (the same as `retell-contract`) per session, then one test per rule, so a
+pytest report lists each rule with its findings. Target: `CONTRACT_BASE_URL` (default: a mock
+started on a free loopback port), key from `RETELL_API_KEY`; `CONTRACT_MAX_EXAMPLES` and
+`CONTRACT_SEED` tune the run. A non-loopback target is refused (use `retell-contract --live`).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
-from contract_tests.findings import Finding
-from contract_tests.fuzzing import load_schema
+from contract_tests.checks import Judge
+from contract_tests.contract import Contract
+from contract_tests.fuzzing import BUILTIN_CHECKS
 from contract_tests.options import SuiteOptions
 from contract_tests.report import finding_lines
-from contract_tests.safety import refusal
-from contract_tests.vector_runner import VectorRunner
-from contract_tests.vectors import Vector, all_vectors
+from contract_tests.suite import SuiteResult, run_suite
+from contract_tests.target import parse_target
 
 PYTEST_MAX_EXAMPLES = 50
+RULES = sorted({*Judge(Contract.load()).rule_names, *BUILTIN_CHECKS, "documented_response"})
 
 
 def _api_key() -> str:
@@ -33,44 +34,32 @@ def _api_key() -> str:
     return DEFAULT_API_KEY
 
 
-def _planned_options(base_url: str = "http://127.0.0.1") -> SuiteOptions:
-    examples = int(os.environ.get("CONTRACT_MAX_EXAMPLES", PYTEST_MAX_EXAMPLES))
-    return SuiteOptions(base_url, _api_key(), examples, int(os.environ.get("CONTRACT_SEED", "0")))
-
-
 @pytest.fixture(scope="session")
-def contract_options() -> Iterator[SuiteOptions]:
-    """The run's options, aimed at `CONTRACT_BASE_URL` or at a mock started for the session."""
+def contract_result() -> Iterator[SuiteResult]:
+    """One run of the suite against `CONTRACT_BASE_URL` or a mock started for the session."""
     base_url = os.environ.get("CONTRACT_BASE_URL")
+    examples = int(os.environ.get("CONTRACT_MAX_EXAMPLES", PYTEST_MAX_EXAMPLES))
+    seed = int(os.environ.get("CONTRACT_SEED", "0"))
     if base_url is not None:
-        problem = refusal(base_url, live=False)
-        if problem is not None:
-            pytest.fail(problem)
-        yield _planned_options(base_url)
+        if not parse_target(base_url).is_loopback():
+            pytest.fail(f"refusing non-loopback {parse_target(base_url).host}: use retell-contract --live")
+        yield run_suite(SuiteOptions(base_url=base_url, api_key=_api_key(), max_examples=examples, seed=seed))
         return
     from mock_server import create_app, running_server
 
     with running_server(create_app(api_key=_api_key())) as url:
-        yield _planned_options(url)
+        yield run_suite(SuiteOptions(base_url=url, api_key=_api_key(), max_examples=examples, seed=seed))
 
 
-# Loaded at import (Schemathesis's fixture-based lazy schema breaks on pytest 9); the base
-# URL is given per call, once the session fixture knows it.
-schema = load_schema(_planned_options())
+@pytest.mark.parametrize("rule", RULES)
+def test_rule(rule: str, contract_result: SuiteResult) -> None:
+    findings = [finding for finding in contract_result.outcome.findings if finding.rule == rule]
+    secret = contract_result.options.api_key
+    assert not findings, "\n".join(line for f in findings for line in finding_lines(f, secret))
 
 
-@schema.parametrize()  # type: ignore[untyped-decorator]  # schemathesis's decorator is untyped
-def test_schemathesis(case: Any, contract_options: SuiteOptions) -> None:
-    case.call_and_validate(base_url=contract_options.base_url)
-
-
-def _explain(findings: list[Finding], secret: str) -> str:
-    return "\n".join(line for finding in findings for line in finding_lines(finding, secret))
-
-
-@pytest.mark.parametrize(
-    "vector", all_vectors(), ids=lambda vector: f"{vector.rule}-{vector.label}-{vector.name}"
-)
-def test_vector(vector: Vector, contract_options: SuiteOptions) -> None:
-    outcome = VectorRunner(contract_options.base_url, contract_options.api_key).run([vector])
-    assert not outcome.findings, _explain(outcome.findings, contract_options.api_key)
+def test_no_other_finding(contract_result: SuiteResult) -> None:
+    others = [finding for finding in contract_result.outcome.findings if finding.rule not in RULES]
+    secret = contract_result.options.api_key
+    assert not others, "\n".join(line for f in others for line in finding_lines(f, secret))
+    assert not contract_result.outcome.errors, contract_result.outcome.errors

@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
-from contract_tests import spec
-from contract_tests.account import Account
-from contract_tests.checks import CUSTOM_RULE_NAMES, Exchange, judgements, parse_json
-from contract_tests.findings import Finding, RequestRecord, RunOutcome, curl_command, excerpt
-from contract_tests.safety import LIVE_LENIENCY_RULE, LiveGuard, must_be_rejected
-from contract_tests.vectors import VALID_FROM, Auth, Expect, Vector
+from contract_tests.checks import parse_json
+from contract_tests.contract import Contract
+from contract_tests.run import Run
+from contract_tests.vectors.model import Auth, Expect, Vector
+from generator.ir import Operation
+
+__all__ = ["DOCUMENTED_RESPONSE", "WRONG_KEY", "auth_header", "documentation_problem", "run_vectors"]
 
 SOURCE = "vectors"
 DOCUMENTED_RESPONSE = "documented_response"
 WRONG_KEY = "wrong-key-0000000000000000"
-REQUEST_TIMEOUT_SECONDS = 30.0
-WITHHELD = "live guard withheld valid request"
 
 
-def auth_headers(auth: Auth, api_key: str) -> dict[str, str]:
+def auth_header(auth: Auth, api_key: str) -> dict[str, str]:
     """The Authorization header (if any) a vector sends."""
     values = {
         Auth.VALID: f"Bearer {api_key}",
@@ -35,169 +36,104 @@ def auth_headers(auth: Auth, api_key: str) -> dict[str, str]:
     return {} if value is None else {"Authorization": value}
 
 
-def request_bytes(vector: Vector) -> bytes:
-    if vector.raw_body is not None:
-        return vector.raw_body
-    return json.dumps(vector.body, ensure_ascii=False).encode()
-
-
-def expectation_problem(expect: Expect, status: int) -> str | None:
+def expectation_problem(vector: Vector, operation: Operation, status: int, *, live: bool) -> str | None:
+    documented_4xx = {response.status for response in operation.errors if response.status < 500}
     met = {
-        Expect.ACCEPTED: status == 201,
+        Expect.ACCEPTED: status == operation.success.status,
         Expect.REJECTED: 400 <= status < 500,
-        Expect.UNAUTHORIZED: status == 401,
-    }[expect]
-    return None if met else f"expected {expect.value}, got {status}"
+        # a live auth vector carries a body the spec forbids: a server may check it first
+        Expect.UNAUTHORIZED: status == 401 or (live and status == 400),
+        Expect.HANDLED: status == operation.success.status or status in documented_4xx,
+    }[vector.expect]
+    return None if met else f"expected {vector.expect.value}, got {status}"
 
 
-def documentation_problem(path: str, status: int, content_type: str, body: object) -> str | None:
+def documentation_problem(contract: Contract, operation: Operation, status: int, content_type: str, body: object) -> str | None:
     """Whether the answer is one the spec documents: status, JSON content, schema."""
-    schema_name = spec.documented_responses(path).get(str(status))
-    if schema_name is None:
-        return f"status {status} is not documented for POST {path}"
+    response = operation.response(status)
+    if response is None:
+        return f"status {status} is not documented for {operation.label}"
+    if response.body is None:
+        return None
     if not content_type.split(";")[0].strip().lower().endswith("json"):
         return f"content type {content_type!r} is not application/json"
-    error = next(iter(spec.validator_for(schema_name).iter_errors(body)), None)
-    if error is not None:
-        where = "/".join(str(part) for part in error.absolute_path) or "(root)"
-        return f"body breaks {schema_name} at {where}: {error.message[:200]}"
+    violation = contract.validator.check(response.body.schema, body)
+    if violation is not None:
+        return f"body breaks {response.body.schema} at {violation.field or '(root)'}: {violation.message}"
     return None
 
 
-class VectorRunner:
-    """Sends vectors to one base URL with one key, collecting findings and tallies."""
+def run_vectors(vectors: tuple[Vector, ...], run: Run, on_done: Callable[[], None] | None = None) -> None:
+    """Send every vector (concurrently with `workers`), skipping those a run would rewrite."""
+    skipped = withheld = 0
+    lock = threading.Lock()
+    clients = threading.local()
 
-    def __init__(
-        self,
-        base_url: str,
-        api_key: str,
-        guard: LiveGuard | None = None,
-        account: Account | None = None,
-    ) -> None:
-        self.base_url = base_url.rstrip("/")
-        self.api_key = api_key
-        self.guard = guard
-        self.account = account or Account()
-        self.outcome = RunOutcome()
-        self.skipped: list[Vector] = []
-
-    def run(
-        self, vectors: Iterable[Vector], progress: Callable[[str], None] | None = None
-    ) -> RunOutcome:
-        with httpx.Client(timeout=REQUEST_TIMEOUT_SECONDS) as client:
-            for vector in vectors:
-                if self.guard is not None and self.guard.tripped is not None:
-                    break
-                if vector.probes_numbers and self.account.from_number is not None:
-                    self.skipped.append(vector)
-                    continue
-                self._run_one(client, vector)
-        if progress is not None:
-            withheld = sum(error.startswith(WITHHELD) for error in self.outcome.errors)
-            line = f"vectors: {self.outcome.cases} sent, {withheld} withheld by the live guard"
-            if self.skipped:
-                line += (
-                    f", {len(self.skipped)} skipped (they probe number formats such as '+12', "
-                    "which no account manages, and --from-number is set)"
-                )
-            progress(line)
-        return self.outcome
-
-    def _run_one(self, client: httpx.Client, vector: Vector) -> None:
-        headers = {"Content-Type": "application/json"} | auth_headers(vector.auth, self.api_key)
-        body = self._aimed(vector, request_bytes(vector))
-        if self.guard is not None and not self.guard.permits(vector.path, headers, body):
-            self.outcome.errors.append(f"{WITHHELD}: {vector.rule} {vector.name}")
+    def one(vector: Vector) -> None:
+        nonlocal skipped, withheld
+        if run.stopped:
             return
-        self.outcome.cases += 1
-        try:
-            response = client.post(self.base_url + vector.path, content=body, headers=headers)
-        except httpx.HTTPError as error:
-            message = f"[{vector.name}] no HTTP answer: {type(error).__name__}: {error}"
-            self._record(vector.rule, vector, message, headers, body, None)
+        operation = run.contract.api.operation(vector.operation_id)
+        if vector.is_valid_request and any(run.fitter.would_rewrite(operation, path) for path in vector.probes):
+            with lock:
+                skipped += 1
             return
-        self._judge(vector, headers, body, response)
-        self._trip_on_lenient_answer(vector, headers, body, response)
+        client = getattr(clients, "client", None)
+        if client is None:
+            client = clients.client = httpx.Client(timeout=run.options.limits.request_timeout_s + 5, trust_env=False)
+        if not _send(vector, operation, run, client):
+            with lock:
+                withheld += 1
+        if on_done is not None:
+            on_done()
 
-    def _trip_on_lenient_answer(
-        self, vector: Vector, headers: dict[str, str], body: bytes, response: httpx.Response
-    ) -> None:
-        """In a live run, a 2xx to a request that had to be rejected may be a call being
-        dialled: it is a finding, and the run stops sending."""
-        if self.guard is None or not 200 <= response.status_code < 300:
-            return
-        if not must_be_rejected(vector.path, headers, body, self.api_key):
-            return
-        message = (
-            f"[{vector.name}] a live server answered {response.status_code} to a request it "
-            "had to reject (it may be placing a call); the run stopped sending"
-        )
-        self.guard.trip(message)
-        self._record(LIVE_LENIENCY_RULE, vector, message, headers, body, response)
+    with ThreadPoolExecutor(max_workers=run.options.workers, thread_name_prefix="contract-vector") as pool:
+        for future in [pool.submit(one, vector) for vector in vectors]:
+            error = future.exception()
+            if error is not None:
+                run.outcome.errors.append(f"a vector could not be run: {type(error).__name__}: {error}")
+    line = f"vectors: {len(vectors) - skipped} sent"
+    if withheld:
+        line += f", {withheld} answered by the gateway (withheld or no answer)"
+    if skipped:
+        line += f", {skipped} skipped (they probe a value the run replaces: --from-number, --agent-id or --live)"
+    run.say(line)
+    if skipped:
+        run.outcome.notes.append(line)
 
-    def _aimed(self, vector: Vector, body: bytes) -> bytes:
-        """The body as sent: fitted to the tested account (the managed number on every vector
-        that does not probe it; the account's agent on valid ones) and, in a live run, a
-        valid vector dials the tester's own numbers. Vectors probing number formats keep
-        theirs (they are skipped with --from-number, and the live guard withholds them)."""
-        document = parse_json(body) if vector.raw_body is None else None
-        if not isinstance(document, dict):
-            return body
-        fitted = dict(document)
-        if self.account.from_number is not None and fitted.get("from_number") == VALID_FROM:
-            fitted["from_number"] = self.account.from_number
-        valid = vector.expect is Expect.ACCEPTED and not vector.probes_numbers
-        if valid:
-            fitted = self.account.fit(fitted)
-        numbers = self.guard.numbers if self.guard is not None else None
-        if valid and numbers is not None:
-            fitted = numbers.aim(fitted)
-        return body if fitted == document else json.dumps(fitted, ensure_ascii=False).encode()
 
-    def _judge(
-        self, vector: Vector, headers: dict[str, str], body: bytes, response: httpx.Response
-    ) -> None:
-        parsed = parse_json(response.content)
-        problems = [(vector.rule, expectation_problem(vector.expect, response.status_code))]
-        content_type = response.headers.get("content-type", "")
-        problems.append(
-            (
-                DOCUMENTED_RESPONSE,
-                documentation_problem(vector.path, response.status_code, content_type, parsed),
-            )
-        )
-        sent = parse_json(body) if vector.raw_body is None else None
-        exchange = Exchange(vector.path, sent, response.status_code, parsed)
-        applicable = judgements(exchange)
-        for rule in CUSTOM_RULE_NAMES:
-            self.outcome.ran.add((rule, vector.label))
-        problems.extend(applicable)
-        for rule, _ in problems:
-            self.outcome.judge(rule, vector.label)
-        for rule, message in problems:
-            if message is not None:
-                self._record(rule, vector, f"[{vector.name}] {message}", headers, body, response)
+def _send(vector: Vector, operation: Operation, run: Run, client: httpx.Client) -> bool:
+    """Send one vector and judge the answer; False when the gateway answered it."""
+    headers = {"Content-Type": vector.content_type} | auth_header(vector.auth, run.options.api_key)
+    if vector.raw_body is not None:
+        body = vector.raw_body
+    else:
+        document = run.fitter.prepare(operation, vector.body, valid=vector.is_valid_request)
+        body = json.dumps(document, ensure_ascii=False).encode()
+    record = run.request_record(operation.method, operation.path, headers, body)
+    response = client.request(operation.method, run.url + operation.path, content=body, headers=headers)
+    run.outcome.count_case()
+    answer_headers = dict(response.headers)
+    if not run.record(operation, SOURCE, record, response.status_code, answer_headers, response.content):
+        return False
+    problems = [
+        (vector.rule, expectation_problem(vector, operation, response.status_code, live=run.options.live)),
+        (
+            DOCUMENTED_RESPONSE,
+            documentation_problem(
+                run.contract,
+                operation,
+                response.status_code,
+                response.headers.get("content-type", ""),
+                parse_json(response.content),
+            ),
+        ),
+    ]
+    for rule, problem in problems:
+        if rule in run.options.exclude_checks:
+            continue
+        run.outcome.judge(rule, operation.label)
+        if problem is not None:
+            run.add(rule, operation, SOURCE, f"[{vector.name}] {problem}", record, response.status_code, response.content)
+    return True
 
-    def _record(
-        self,
-        rule: str,
-        vector: Vector,
-        message: str,
-        headers: dict[str, str],
-        body: bytes,
-        response: httpx.Response | None,
-    ) -> None:
-        text = body.decode(errors="replace")
-        url = self.base_url + vector.path
-        self.outcome.findings.append(
-            Finding(
-                rule=rule,
-                operation=vector.label,
-                source=SOURCE,
-                message=excerpt(message, self.api_key, 1000),
-                request=RequestRecord.masked("POST", url, headers, text, self.api_key),
-                status_code=None if response is None else response.status_code,
-                response_excerpt="" if response is None else excerpt(response.text, self.api_key),
-                reproduce=curl_command("POST", url, headers, text, self.api_key),
-            )
-        )

@@ -2,39 +2,44 @@
 
 Each is an ASGI wrapper around the app `create_app` returns (see `asgi.py`): it rewrites the
 request before the mock sees it (the server then accepts what it should reject) or the
-response after (the server then answers what it should not).
+response after (the server then answers what it should not). Where a mutant strikes comes from
+the IR (the rule names, echoes, phone paths and enums of the spec): `catalogue(contract)`
+builds the mutants that apply to a spec, so the catalogue follows the spec as it evolves.
+
+`VARIANTS` are the opposite: servers that differ from the mock but are correct under a
+reading the spec leaves open. The suite must pass every one of them (no false failure).
 """
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from contract_tests.mutants.asgi import (
-    HttpRequest,
-    HttpResponse,
-    answer_before,
-    rewrite_request,
-    rewrite_response,
-)
+from contract_tests.contract import Contract, FieldPath, values_at
+from contract_tests.mutants.asgi import HttpRequest, HttpResponse, answer_before, rewrite_request, rewrite_response
+from generator.ir import AnyValue, Echo, EnumRef, MapOf, Operation, Scalar
 
-V2 = "/v2/create-phone-call"
-V1 = "/create-phone-call"
-BOTH = (V1, V2)
+__all__ = ["MUTANTS", "VARIANTS", "Mutant", "catalogue", "variants"]
+
 JsonEdit = Callable[[Any, dict[str, Any]], None]
 Wrap = Callable[[ASGIApp, str], ASGIApp]
+# A double holds at most ~1.8e308; an encoder that overflows there writes `Infinity`.
+OVERFLOW_AT = 1e308
+LARGE_BODY = 60 * 1024
 
 
 @dataclass(frozen=True)
 class Mutant:
-    """A faulty variant of the mock: `wrap(app, key)` builds it; it counts as killed only when
-    one of the rules it breaks (`expects`) fires, not when some other rule happens to."""
+    """A variant of the mock: `wrap(app, key)` builds it. A faulty one counts as killed only
+    when one of the rules it breaks (`expects`) fires; a correct variant (`expects` empty)
+    must pass."""
 
     name: str
     breaks: str
@@ -42,16 +47,15 @@ class Mutant:
     expects: tuple[str, ...]
 
 
-def _success_edit(paths: tuple[str, ...], edit: JsonEdit) -> Wrap:
-    """Edit the JSON body of 2xx answers on `paths`; `edit(request_json, response_json)`."""
+# --- building blocks ---------------------------------------------------------------------------
+
+
+def _success_edit(operation: Operation, edit: JsonEdit) -> Wrap:
+    """Edit the JSON body of 2xx answers of one operation; `edit(request_json, response_json)`."""
 
     def rewrite(request: HttpRequest, response: HttpResponse) -> HttpResponse:
         document = response.json()
-        if (
-            request.path not in paths
-            or not 200 <= response.status < 300
-            or not isinstance(document, dict)
-        ):
+        if request.path != operation.path or not 200 <= response.status < 300 or not isinstance(document, dict):
             return response
         edited = copy.deepcopy(document)
         edit(request.json(), edited)
@@ -60,8 +64,9 @@ def _success_edit(paths: tuple[str, ...], edit: JsonEdit) -> Wrap:
     return lambda app, _key: rewrite_response(app, rewrite)
 
 
-def _request_edit(paths: tuple[str, ...], edit: Callable[[dict[str, Any]], None]) -> Wrap:
-    """Edit JSON-object request bodies on `paths` before the mock validates them."""
+def _request_edit(operations: tuple[Operation, ...], edit: Callable[[dict[str, Any]], None]) -> Wrap:
+    """Edit JSON-object request bodies of some operations before the mock validates them."""
+    paths = {operation.path for operation in operations}
 
     def rewrite(request: HttpRequest) -> HttpRequest:
         document = request.json()
@@ -74,7 +79,9 @@ def _request_edit(paths: tuple[str, ...], edit: Callable[[dict[str, Any]], None]
     return lambda app, _key: rewrite_request(app, rewrite)
 
 
-def _status_map(paths: tuple[str, ...], old: int, new: int) -> Wrap:
+def _status_map(operations: tuple[Operation, ...], old: int, new: int) -> Wrap:
+    paths = {operation.path for operation in operations}
+
     def rewrite(request: HttpRequest, response: HttpResponse) -> HttpResponse:
         if request.path in paths and response.status == old:
             return replace(response, status=new)
@@ -83,65 +90,425 @@ def _status_map(paths: tuple[str, ...], old: int, new: int) -> Wrap:
     return lambda app, _key: rewrite_response(app, rewrite)
 
 
-# --- response-side mutants -------------------------------------------------------------------
+def _set(document: dict[str, Any], path: FieldPath, value: Any) -> None:
+    target: Any = document
+    for part in path[:-1]:
+        target = target.setdefault(part, {}) if isinstance(target, dict) else {}
+    if isinstance(target, dict):
+        target[path[-1]] = value
 
 
-def _strip_plus(_request: Any, body: dict[str, Any]) -> None:
-    if isinstance(body.get("to_number"), str):
-        body["to_number"] = body["to_number"].lstrip("+")
+def _get(document: Any, path: FieldPath) -> Any:
+    found = [value for _, value in values_at(document, path)]
+    return found[0] if found else None
 
 
-def _default_flipped(request: Any, body: dict[str, Any]) -> None:
-    if isinstance(request, dict) and "drop_call_if_machine_detected" not in request:
-        body["drop_call_if_machine_detected"] = True
+def _pop(document: dict[str, Any], path: FieldPath) -> None:
+    target: Any = document
+    for part in path[:-1]:
+        target = target.get(part) if isinstance(target, dict) else None
+    if isinstance(target, dict):
+        target.pop(path[-1], None)
 
 
-def _mulaw_16000(_request: Any, body: dict[str, Any]) -> None:
-    body.update(audio_websocket_protocol="twilio", audio_encoding="mulaw", sample_rate=16000)
+def _path(dotted: str) -> FieldPath:
+    return tuple(dotted.split("."))
 
 
-def _s16le_4000(_request: Any, body: dict[str, Any]) -> None:
-    body.update(audio_websocket_protocol="web", audio_encoding="s16le", sample_rate=4000)
+# --- what the spec offers to break ------------------------------------------------------------
 
 
-def _silence_5000(_request: Any, body: dict[str, Any]) -> None:
-    body["end_call_after_silence_ms"] = 5000
+class _Spec:
+    """IR lookups for the catalogue: the first operation (and field) that has a feature."""
+
+    def __init__(self, contract: Contract) -> None:
+        self.contract = contract
+        self.operations = tuple(op for op in contract.operations if op.request and op.success.body)
+
+    def echoes(self, *, last: bool = False) -> Iterator[tuple[Operation, Echo]]:
+        operations = reversed(self.operations) if last else self.operations
+        for operation in operations:
+            for echo in operation.echoes:
+                yield operation, echo
+
+    def phone_echo(self, *, last: bool = False) -> tuple[Operation, Echo] | None:
+        return next(
+            ((op, echo) for op, echo in self.echoes(last=last) if _path(echo.request) in op.phone_paths),
+            None,
+        )
+
+    def two_phone_echoes(self) -> tuple[Operation, Echo, Echo] | None:
+        for operation in self.operations:
+            phones = [e for e in operation.echoes if _path(e.request) in operation.phone_paths]
+            if len(phones) >= 2:
+                return operation, phones[0], phones[1]
+        return None
+
+    def echo_of(self, kind: type, *, present: bool = False, last: bool = False) -> tuple[Operation, Echo] | None:
+        for operation, echo in self.echoes(last=last):
+            field = self._request_field(operation, echo.request)
+            if field is not None and isinstance(field.type, kind) and (echo.present or not present):
+                return operation, echo
+        return None
+
+    def default_echo(self) -> tuple[Operation, Echo] | None:
+        return next(
+            ((op, e) for op, e in self.echoes() if e.has_default and isinstance(e.default, bool)),
+            None,
+        )
+
+    def account_echo(self, role: str) -> tuple[Operation, Echo] | None:
+        for operation, echo in self.echoes():
+            if (_path(echo.request), role) in operation.account_paths:
+                return operation, echo
+        return None
+
+    def rule_site(self, rule_filter: Callable[[dict[str, Any]], bool], *, request: bool = False) -> tuple[Operation, FieldPath, dict[str, Any], str] | None:
+        """The first (operation, path, subschema, rule) whose named subschema passes the filter."""
+        for operation in self.operations:
+            body = operation.request if request else operation.success.body
+            assert body is not None
+            for rule in self.contract.api.rules:
+                for path, node in self.contract.rule_sites(body.schema, rule):
+                    if rule_filter(node):
+                        return operation, path, node, rule
+        return None
+
+    def enum_field(self, *, last: bool = False) -> tuple[Operation, FieldPath] | None:
+        operations = reversed(self.operations) if last else self.operations
+        for operation in operations:
+            assert operation.success.body is not None
+            model = self.contract.model_of(operation.success.body.type)
+            required = {f.name for f in model.fields if f.required} if model else set()
+            paths = self.contract.enum_paths(operation.success.body.type)
+            for path in paths:
+                if path[0] in required and (not last or len(paths) > 0):
+                    return operation, path
+        return None
+
+    def optional_enum_field(self, operation: Operation) -> FieldPath | None:
+        assert operation.success.body is not None
+        model = self.contract.model_of(operation.success.body.type)
+        optional = {f.name for f in model.fields if not f.required} if model else set()
+        return next((p for p in self.contract.enum_paths(operation.success.body.type) if p[0] in optional), None)
+
+    def boolean_request_field(self, *, last: bool = True) -> tuple[Operation, str] | None:
+        operations = reversed(self.operations) if last else self.operations
+        for operation in operations:
+            assert operation.request is not None
+            model = self.contract.model_of(operation.request.type)
+            for field in model.fields if model else ():
+                if isinstance(field.type, Scalar) and field.type.kind == "boolean":
+                    return operation, field.name
+        return None
+
+    def map_request_fields(self) -> list[tuple[Operation, str]]:
+        found = []
+        for operation in self.operations:
+            assert operation.request is not None
+            model = self.contract.model_of(operation.request.type)
+            found += [(operation, f.name) for f in (model.fields if model else ()) if isinstance(f.type, MapOf)]
+        return found
+
+    def free_object_field(self) -> tuple[Operation, str] | None:
+        for operation in self.operations:
+            assert operation.request is not None
+            model = self.contract.model_of(operation.request.type)
+            for field in model.fields if model else ():
+                if isinstance(field.type, AnyValue) and field.type.object_only:
+                    return operation, field.name
+        return None
+
+    def _request_field(self, operation: Operation, dotted: str) -> Any:
+        assert operation.request is not None
+        model = self.contract.model_of(operation.request.type)
+        return next((f for f in model.fields if f.name == dotted), None) if model else None
+
+    def enum_values(self, operation: Operation, path: FieldPath) -> tuple[str, ...]:
+        assert operation.success.body is not None
+        model = self.contract.model_of(operation.success.body.type)
+        field = next((f for f in model.fields if f.name == path[0]), None) if model else None
+        if field is not None and isinstance(field.type, EnumRef):
+            return self.contract.api.enum(field.type.name).values
+        return ()
 
 
-def _status_queued(_request: Any, body: dict[str, Any]) -> None:
-    body["call_status"] = "queued"
+# --- the catalogue ----------------------------------------------------------------------------
 
 
-def _direction_outgoing(_request: Any, body: dict[str, Any]) -> None:
-    body["direction"] = "outgoing"
+def catalogue(contract: Contract) -> tuple[Mutant, ...]:
+    """Every mutant the spec offers a target for, in a fixed order."""
+    spec = _Spec(contract)
+    found: list[Mutant | None] = [
+        *_echo_mutants(spec),
+        *_rule_mutants(spec),
+        *_enum_mutants(spec),
+        *_protocol_mutants(spec),
+        *_request_mutants(spec),
+        *_new_rule_mutants(spec),
+    ]
+    return tuple(mutant for mutant in found if mutant is not None)
 
 
-def _drop_metadata(_request: Any, body: dict[str, Any]) -> None:
-    body.pop("metadata", None)
+def _echo_mutants(spec: _Spec) -> Iterator[Mutant | None]:
+    phone = spec.phone_echo()
+    if phone is not None:
+        operation, echo = phone
+        path = _path(echo.response)
+
+        def strip_plus(_request: Any, body: dict[str, Any]) -> None:
+            value = _get(body, path)
+            if isinstance(value, str):
+                _set(body, path, value.lstrip("+"))
+
+        yield Mutant("number_without_plus", f"{operation.label} echoes {echo.response} without its '+'", _success_edit(operation, strip_plus), ("e164_numbers", echo.rule))
+    pair = spec.two_phone_echoes()
+    if pair is not None:
+        operation, first, second = pair
+        a, b = _path(first.response), _path(second.response)
+
+        def swap(_request: Any, body: dict[str, Any]) -> None:
+            left, right = _get(body, a), _get(body, b)
+            _set(body, a, right)
+            _set(body, b, left)
+
+        yield Mutant("numbers_swapped", f"{operation.label} swaps {first.response} and {second.response}", _success_edit(operation, swap), (first.rule,))
+    default = spec.default_echo()
+    if default is not None:
+        operation, echo = default
+
+        def flip(request: Any, body: dict[str, Any]) -> None:
+            if isinstance(request, dict) and echo.request not in request:
+                _set(body, _path(echo.response), not echo.default)
+
+        yield Mutant("default_not_honoured", f"{operation.label} answers {echo.response}={json.dumps(not echo.default)} when omitted", _success_edit(operation, flip), (echo.rule,))
+    dropped = spec.echo_of(AnyValue, present=True)
+    if dropped is not None:
+        operation, echo = dropped
+        yield Mutant("metadata_dropped", f"{operation.label} drops {echo.response} from its answer", _success_edit(operation, lambda _r, body: _pop(body, _path(echo.response))), (echo.rule,))
+
+        def infinity(_request: Any, body: dict[str, Any]) -> None:
+            value = _get(body, _path(echo.response))
+            if isinstance(value, dict):
+                _set(body, _path(echo.response), _overflow_to_infinity(value))
+
+        yield Mutant("metadata_infinity", f"{operation.label} echoes {echo.response} numbers near the double limit as Infinity (not JSON)", _success_edit(operation, infinity), (echo.rule, "documented_response"))
+    truncated = spec.echo_of(MapOf, last=True)
+    if truncated is not None:
+        operation, echo = truncated
+
+        def truncate(_request: Any, body: dict[str, Any]) -> None:
+            value = _get(body, _path(echo.response))
+            if isinstance(value, dict):
+                _set(body, _path(echo.response), {k: v[:8] if isinstance(v, str) else v for k, v in value.items()})
+
+        yield Mutant("dynamic_variables_truncated", f"{operation.label} truncates {echo.response} values to 8 characters", _success_edit(operation, truncate), (echo.rule,))
+    agent = spec.account_echo("agent")
+    if agent is not None:
+        operation, echo = agent
+        yield Mutant("override_agent_ignored", f"{operation.label} ignores {echo.request}", _success_edit(operation, lambda _r, body: _set(body, _path(echo.response), "agent_fixed_by_the_server")), (echo.rule,))
 
 
-def _truncate_variables(_request: Any, body: dict[str, Any]) -> None:
-    variables = body.get("retell_llm_dynamic_variables")
-    if isinstance(variables, dict):
-        body["retell_llm_dynamic_variables"] = {
-            key: value[:8] if isinstance(value, str) else value for key, value in variables.items()
-        }
+def _rule_mutants(spec: _Spec) -> Iterator[Mutant | None]:
+    conditional = spec.rule_site(lambda node: "if" in node and "then" in node)
+    if conditional is not None:
+        operation, _, node, rule = conditional
+        trigger, broken = _break_conditional(spec, operation, node)
+        if trigger:
+
+            def break_rule(_request: Any, body: dict[str, Any]) -> None:
+                body.update(trigger)
+                body.update(broken)
+
+            yield Mutant("conditional_rule_broken", f"{operation.label} answers {json.dumps(trigger)} with {json.dumps(broken)}", _success_edit(operation, break_rule), (rule,))
+    for name, which in (("minimum_crossed", "minimum"), ("maximum_crossed", "maximum")):
+        site = spec.rule_site(lambda node, which=which: which in node and "if" not in node and node.get("type") in ("integer", "number"))
+        if site is None:
+            continue
+        operation, path, node, rule = site
+        value = node[which] - 1 if which == "minimum" else node[which] + 1
+        calm = _calm_conditionals(spec, operation)
+
+        def cross(_request: Any, body: dict[str, Any], path: FieldPath = path, value: Any = value, calm: dict[str, Any] = calm) -> None:
+            body.update(calm)
+            _set(body, path, value)
+
+        yield Mutant(name, f"{operation.label} answers {'.'.join(path)}={value} (only that rule broken)", _success_edit(operation, cross), (rule,))
+    refinement = spec.rule_site(lambda node: "if" not in node and any("const" in sub for sub in (node.get("properties") or {}).values()))
+    if refinement is not None:
+        operation, _, node, rule = refinement
+        field, sub = next((name, sub) for name, sub in node["properties"].items() if "const" in sub)
+        others = [v for v in spec.enum_values(operation, (field,)) if v != sub["const"]]
+        if others:
+            yield Mutant("refined_value_broken", f"{operation.label} answers {field}={others[0]!r}", _success_edit(operation, lambda _r, body: _set(body, (field,), others[0])), (rule,))
 
 
-def _swap_numbers(_request: Any, body: dict[str, Any]) -> None:
-    body["from_number"], body["to_number"] = body.get("to_number"), body.get("from_number")
+def _enum_mutants(spec: _Spec) -> Iterator[Mutant | None]:
+    first = spec.enum_field()
+    if first is not None:
+        operation, path = first
+        yield Mutant("enum_outsider_required", f"{operation.label} answers {'.'.join(path)} 'queued'", _success_edit(operation, lambda _r, body: _set(body, path, "queued")), ("closed_enums",))
+        yield Mutant("required_field_missing", f"{operation.label} omits the required {'.'.join(path)}", _success_edit(operation, lambda _r, body: _pop(body, path)), ("response_schema_conformance", "documented_response"))
+    last = spec.operations[-1] if spec.operations else None
+    optional = None if last is None else spec.optional_enum_field(last)
+    if last is not None and optional is not None:
+        yield Mutant("enum_outsider_optional", f"{last.label} answers {'.'.join(optional)} 'outgoing'", _success_edit(last, lambda _r, body: _set(body, optional, "outgoing")), ("closed_enums",))
 
 
-def _drop_call_status(_request: Any, body: dict[str, Any]) -> None:
-    body.pop("call_status", None)
+def _protocol_mutants(spec: _Spec) -> Iterator[Mutant | None]:
+    if not spec.operations:
+        return
+    first, last = spec.operations[0], spec.operations[-1]
+    yield Mutant("success_as_200", f"{first.label} answers 200 instead of {first.success.status}", _status_map((first,), first.success.status, 200 if first.success.status != 200 else 202), ("status_code_conformance", "documented_response"))
+
+    def plain_text(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if request.path == last.path and 200 <= response.status < 300:
+            return replace(response, headers={"content-type": "text/plain; charset=utf-8"})
+        return response
+
+    yield Mutant("success_as_text", f"{last.label} answers its success as text/plain", lambda app, _key: rewrite_response(app, plain_text), ("content_type_conformance", "documented_response"))
+    yield Mutant("unauthorized_as_403", "a bad key gets 403 instead of 401", _status_map(spec.operations, 401, 403), ("auth_required",))
+    yield Mutant("error_without_message", "400 answers lack the error body's required field", lambda app, _key: rewrite_response(app, _error_without_message), ("response_schema_conformance", "documented_response"))
+    yield Mutant("method_not_allowed_as_404", "unsupported methods get 404 instead of 405", lambda app, _key: rewrite_response(app, _method_not_allowed_as_404), ("unsupported_method",))
 
 
-def _ignore_override(_request: Any, body: dict[str, Any]) -> None:
-    body["agent_id"] = "agent_fixed_by_the_server"
+def _request_mutants(spec: _Spec) -> Iterator[Mutant | None]:
+    operations = spec.operations
+    yield Mutant("null_accepted", "null optional fields are treated as absent", _request_edit(operations, _drop_nulls), ("field_types_enforced", "negative_data_rejection"))
+    if operations and operations[-1].phone_paths:
+        last = operations[-1]
+
+        def normalise(body: dict[str, Any]) -> None:
+            for path in last.phone_paths:
+                value = _get(body, path)
+                if isinstance(value, str):
+                    _set(body, path, "".join(char for char in value if char not in " -()"))
+
+        yield Mutant("near_miss_accepted", f"{last.label} only: spaces, dashes, parentheses stripped from phone numbers", _request_edit((last,), normalise), ("e164_numbers",))
+    boolean = spec.boolean_request_field()
+    if boolean is not None:
+        operation, name = boolean
+
+        def coerce(body: dict[str, Any]) -> None:
+            if body.get(name) in ("true", "false"):
+                body[name] = body[name] == "true"
+
+        yield Mutant("bool_string_coerced", f"{operation.label} accepts 'true'/'false' strings for {name}", _request_edit((operation,), coerce), ("field_types_enforced", "negative_data_rejection"))
+    if operations and operations[0].phone_paths:
+        first = operations[0]
+        required_phone = _required_phone(spec, first)
+        if required_phone is not None:
+            yield Mutant("required_field_defaulted", f"{first.label} fills in a missing {required_phone}", _request_edit((first,), lambda body: body.setdefault(required_phone, "+12137770000")), ("required_fields_enforced", "negative_data_rejection"))
+    maps = spec.map_request_fields()
+    if maps:
+        names = {name for _, name in maps}
+
+        def stringify(body: dict[str, Any]) -> None:
+            for name in names:
+                value = body.get(name)
+                if isinstance(value, dict):
+                    body[name] = {k: v if isinstance(v, str) else json.dumps(v) for k, v in value.items()}
+
+        yield Mutant("map_values_stringified", "non-string map values are accepted (stringified)", _request_edit(tuple(op for op, _ in maps), stringify), ("field_types_enforced", "negative_data_rejection"))
+    yield Mutant("auth_ignored", "every request is treated as authenticated", _auth_ignored, ("auth_required", "ignored_auth"))
+    yield Mutant("auth_prefix_match", "any key that starts with the right key is accepted", _auth_prefix_match, ("auth_required",))
+    yield Mutant("server_error_on_non_ascii", "500 on a body with non-ASCII characters", _crash_on_non_ascii, ("not_a_server_error",))
 
 
-# A double holds at most ~1.8e308; an encoder that overflows there writes `Infinity`.
-OVERFLOW_AT = 1e308
+def _new_rule_mutants(spec: _Spec) -> Iterator[Mutant | None]:
+    for operation in spec.operations:
+        for path, rule in operation.unique_paths:
+            yield Mutant("id_reused", f"{operation.label} gives every call the same {'.'.join(path)}", _success_edit(operation, lambda _r, body, path=path: _set(body, path, "call_0000")), (rule,))
+            break
+        else:
+            continue
+        break
+    free = spec.free_object_field()
+    if free is not None:
+        operation, name = free
+        yield Mutant("large_body_crash", f"{operation.label} answers 500 to a body over {LARGE_BODY // 1024} KiB", _large_body_crash(operation), ("large_bodies_handled",))
+    if spec.operations:
+        yield Mutant("race_crash", f"{spec.operations[0].label} answers 500 while another request is in flight", _race_crash(spec.operations[0]), ("concurrent_requests_handled",))
+
+
+# --- correct variants ---------------------------------------------------------------------------
+
+
+def variants(contract: Contract) -> tuple[Mutant, ...]:
+    """Servers that read an open choice of the spec another way: all must pass."""
+    spec = _Spec(contract)
+    found: list[Mutant] = []
+    agent = spec.account_echo("agent")
+    if agent is not None:
+        operation, echo = agent
+        request_path, response_path = _path(echo.request), _path(echo.response)
+
+        def default_agent(request: Any, body: dict[str, Any]) -> None:
+            if isinstance(request, dict) and _get(request, request_path) == "":
+                _set(body, response_path, "agent_default_of_the_number")
+
+        found.append(Mutant("empty_override_uses_default_agent", f"{operation.label}: {echo.request} '' means no override", _success_edit(operation, default_agent), ()))
+
+        def reject_empty(request: HttpRequest) -> HttpResponse | None:
+            document = request.json()
+            if request.path == operation.path and isinstance(document, dict) and _get(document, request_path) == "":
+                return HttpResponse(422).with_json({"error_message": f"{echo.request}: names no agent"})
+            return None
+
+        found.append(Mutant("empty_override_rejected", f"{operation.label}: {echo.request} '' is refused with 422", lambda app, _key: answer_before(app, reject_empty), ()))
+    empty = spec.echo_of(AnyValue, present=True)
+    if empty is not None and empty[1].empty_open:
+        operation, echo = empty
+
+        def omit_empty(request: Any, body: dict[str, Any]) -> None:
+            if isinstance(request, dict) and _get(request, _path(echo.request)) == {}:
+                _pop(body, _path(echo.response))
+
+        found.append(Mutant("empty_object_not_echoed", f"{operation.label}: an empty {echo.request} is not returned", _success_edit(operation, omit_empty), ()))
+    return tuple(found)
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _break_conditional(spec: _Spec, operation: Operation, node: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Values that make the rule's `if` hold, and `then` values that break it (otherwise valid)."""
+    trigger = {name: sub["const"] for name, sub in (node["if"].get("properties") or {}).items() if "const" in sub}
+    broken: dict[str, Any] = {}
+    for name, sub in (node["then"].get("properties") or {}).items():
+        if "const" not in sub:
+            continue
+        field = _response_field(spec, operation, name)
+        bounds = dict(field.constraints) if field is not None else {}
+        candidates = [bounds.get("maximum"), bounds.get("minimum"), sub["const"] * 2 if isinstance(sub["const"], int) else None]
+        broken[name] = next(c for c in candidates if c is not None and c != sub["const"])
+    return trigger, broken
+
+
+def _calm_conditionals(spec: _Spec, operation: Operation) -> dict[str, Any]:
+    """Values that keep every `if` of the success body false, so another rule breaks alone."""
+    assert operation.success.body is not None
+    calm: dict[str, Any] = {}
+    for rule in spec.contract.api.rules:
+        for _, node in spec.contract.rule_sites(operation.success.body.schema, rule):
+            for name, sub in ((node.get("if") or {}).get("properties") or {}).items():
+                others = [v for v in spec.enum_values(operation, (name,)) if v != sub.get("const")]
+                if others:
+                    calm[name] = others[0]
+    return calm
+
+
+def _response_field(spec: _Spec, operation: Operation, name: str) -> Any:
+    assert operation.success.body is not None
+    model = spec.contract.model_of(operation.success.body.type)
+    return next((f for f in model.fields if f.name == name), None) if model else None
+
+
+def _required_phone(spec: _Spec, operation: Operation) -> str | None:
+    assert operation.request is not None
+    model = spec.contract.model_of(operation.request.type)
+    required = {f.name for f in model.fields if f.required} if model else set()
+    return next((path[0] for path in reversed(operation.phone_paths) if len(path) == 1 and path[0] in required), None)
 
 
 def _overflow_to_infinity(value: Any) -> Any:
@@ -154,26 +521,17 @@ def _overflow_to_infinity(value: Any) -> Any:
     return value
 
 
-def _metadata_infinity(_request: Any, body: dict[str, Any]) -> None:
-    """Non-finite numbers go out as `Infinity` (Python's default encoder): not JSON."""
-    if isinstance(body.get("metadata"), dict):
-        body["metadata"] = _overflow_to_infinity(body["metadata"])
-
-
-def _plain_text_success(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    if request.path == V1 and 200 <= response.status < 300:
-        return replace(response, headers={"content-type": "text/plain; charset=utf-8"})
-    return response
-
-
 def _error_without_message(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     document = response.json()
-    if response.status == 400 and isinstance(document, dict) and "error_message" in document:
-        return response.with_json({"detail": document["error_message"]})
+    if response.status == 400 and isinstance(document, dict) and document:
+        return response.with_json({"detail": next(iter(document.values()))})
     return response
 
 
-# --- request-side mutants --------------------------------------------------------------------
+def _method_not_allowed_as_404(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    if response.status == 405:
+        return HttpResponse(404).with_json({"error_message": "Not Found"})
+    return response
 
 
 def _drop_nulls(body: dict[str, Any]) -> None:
@@ -181,39 +539,8 @@ def _drop_nulls(body: dict[str, Any]) -> None:
         del body[key]
 
 
-def _normalise_numbers(body: dict[str, Any]) -> None:
-    for name in ("from_number", "to_number"):
-        value = body.get(name)
-        if isinstance(value, str):
-            body[name] = "".join(char for char in value if char not in " -()")
-
-
-def _coerce_bool_strings(body: dict[str, Any]) -> None:
-    value = body.get("drop_call_if_machine_detected")
-    if value in ("true", "false"):
-        body["drop_call_if_machine_detected"] = value == "true"
-
-
-def _default_to_number(body: dict[str, Any]) -> None:
-    body.setdefault("to_number", "+12137770000")
-
-
-def _stringify_variables(body: dict[str, Any]) -> None:
-    variables = body.get("retell_llm_dynamic_variables")
-    if isinstance(variables, dict):
-        body["retell_llm_dynamic_variables"] = {
-            key: value if isinstance(value, str) else json.dumps(value)
-            for key, value in variables.items()
-        }
-
-
 def _auth_ignored(app: ASGIApp, key: str) -> ASGIApp:
-    return rewrite_request(
-        app,
-        lambda request: replace(
-            request, headers=request.headers | {"authorization": f"Bearer {key}"}
-        ),
-    )
+    return rewrite_request(app, lambda request: replace(request, headers=request.headers | {"authorization": f"Bearer {key}"}))
 
 
 def _auth_prefix_match(app: ASGIApp, key: str) -> ASGIApp:
@@ -234,167 +561,42 @@ def _crash_on_non_ascii(app: ASGIApp, _key: str) -> ASGIApp:
     return answer_before(app, answer)
 
 
-def _method_not_allowed_as_404(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    if response.status == 405:
-        return HttpResponse(404).with_json({"error_message": "Not Found"})
-    return response
+def _large_body_crash(operation: Operation) -> Wrap:
+    def answer(request: HttpRequest) -> HttpResponse | None:
+        if request.path == operation.path and len(request.body) > LARGE_BODY:
+            return HttpResponse(500).with_json({"error_message": "An unexpected error occurred."})
+        return None
+
+    return lambda app, _key: answer_before(app, answer)
 
 
-MUTANTS: tuple[Mutant, ...] = (
-    Mutant(
-        "number_without_plus",
-        "v2 echoes to_number without its '+'",
-        _success_edit((V2,), _strip_plus),
-        ("e164_numbers", "numbers_echoed"),
-    ),
-    Mutant(
-        "numbers_swapped",
-        "v2 swaps from_number and to_number in its answer",
-        _success_edit((V2,), _swap_numbers),
-        ("numbers_echoed",),
-    ),
-    Mutant(
-        "default_not_honoured",
-        "v1 answers drop_call_if_machine_detected=true when omitted",
-        _success_edit((V1,), _default_flipped),
-        ("defaults_honoured",),
-    ),
-    Mutant(
-        "mulaw_at_16000",
-        "v1 answers mulaw at 16000 Hz",
-        _success_edit((V1,), _mulaw_16000),
-        ("mulaw_sample_rate",),
-    ),
-    Mutant(
-        "s16le_below_range",
-        "v1 answers s16le at 4000 Hz (only that encoding broken)",
-        _success_edit((V1,), _s16le_4000),
-        ("sample_rate_range",),
-    ),
-    Mutant(
-        "silence_5000",
-        "v1 answers end_call_after_silence_ms=5000",
-        _success_edit((V1,), _silence_5000),
-        ("silence_minimum",),
-    ),
-    Mutant(
-        "call_status_outside_enum",
-        "v2 answers call_status 'queued'",
-        _success_edit((V2,), _status_queued),
-        ("closed_enums",),
-    ),
-    Mutant(
-        "direction_outside_enum",
-        "v1 answers direction 'outgoing'",
-        _success_edit((V1,), _direction_outgoing),
-        ("closed_enums",),
-    ),
-    Mutant(
-        "metadata_dropped",
-        "v2 drops metadata from its answer",
-        _success_edit((V2,), _drop_metadata),
-        ("metadata_echoed",),
-    ),
-    Mutant(
-        "metadata_infinity",
-        "v2 echoes metadata numbers near the double limit as Infinity (not JSON)",
-        _success_edit((V2,), _metadata_infinity),
-        ("metadata_echoed", "documented_response"),
-    ),
-    Mutant(
-        "dynamic_variables_truncated",
-        "v1 truncates dynamic-variable values to 8 characters",
-        _success_edit((V1,), _truncate_variables),
-        ("dynamic_variables_echoed",),
-    ),
-    Mutant(
-        "call_status_missing",
-        "v1 omits the required call_status",
-        _success_edit((V1,), _drop_call_status),
-        ("response_schema_conformance", "documented_response"),
-    ),
-    Mutant(
-        "override_agent_ignored",
-        "v2 ignores override_agent_id",
-        _success_edit((V2,), _ignore_override),
-        ("override_agent_honoured",),
-    ),
-    Mutant(
-        "success_as_200",
-        "v2 answers 200 instead of 201",
-        _status_map((V2,), 201, 200),
-        ("status_code_conformance", "documented_response"),
-    ),
-    Mutant(
-        "success_as_text",
-        "v1 answers its call as text/plain",
-        lambda app, _key: rewrite_response(app, _plain_text_success),
-        ("content_type_conformance", "documented_response"),
-    ),
-    Mutant(
-        "unauthorized_as_403",
-        "a bad key gets 403 instead of 401",
-        _status_map(BOTH, 401, 403),
-        ("auth_required",),
-    ),
-    Mutant(
-        "error_without_message",
-        "400 answers lack error_message",
-        lambda app, _key: rewrite_response(app, _error_without_message),
-        ("response_schema_conformance", "documented_response"),
-    ),
-    Mutant(
-        "method_not_allowed_as_404",
-        "unsupported methods get 404 instead of 405",
-        lambda app, _key: rewrite_response(app, _method_not_allowed_as_404),
-        ("unsupported_method",),
-    ),
-    Mutant(
-        "null_accepted",
-        "null optional fields are treated as absent",
-        _request_edit(BOTH, _drop_nulls),
-        ("field_types_enforced", "negative_data_rejection"),
-    ),
-    Mutant(
-        "near_miss_accepted_on_v1",
-        "v1 only: spaces, dashes, parentheses stripped from numbers",
-        _request_edit((V1,), _normalise_numbers),
-        ("e164_near_miss_rejected",),
-    ),
-    Mutant(
-        "bool_string_coerced",
-        "v1 accepts 'true'/'false' strings as booleans",
-        _request_edit((V1,), _coerce_bool_strings),
-        ("field_types_enforced", "negative_data_rejection"),
-    ),
-    Mutant(
-        "to_number_defaulted",
-        "v2 fills in a missing to_number",
-        _request_edit((V2,), _default_to_number),
-        ("required_fields_enforced", "negative_data_rejection"),
-    ),
-    Mutant(
-        "variables_stringified",
-        "non-string dynamic-variable values are accepted (stringified)",
-        _request_edit(BOTH, _stringify_variables),
-        ("field_types_enforced", "negative_data_rejection"),
-    ),
-    Mutant(
-        "auth_ignored",
-        "every request is treated as authenticated",
-        _auth_ignored,
-        ("auth_required", "ignored_auth"),
-    ),
-    Mutant(
-        "auth_prefix_match",
-        "any key that starts with the right key is accepted",
-        _auth_prefix_match,
-        ("auth_required",),
-    ),
-    Mutant(
-        "server_error_on_non_ascii",
-        "500 on a body with non-ASCII characters",
-        _crash_on_non_ascii,
-        ("not_a_server_error",),
-    ),
-)
+def _race_crash(operation: Operation) -> Wrap:
+    """500 when another request to the operation is being served (a shared, unlocked state)."""
+
+    def wrap(app: ASGIApp, _key: str) -> ASGIApp:
+        busy = 0
+
+        async def raced(scope: Scope, receive: Receive, send: Send) -> None:
+            nonlocal busy
+            if scope["type"] != "http" or scope["path"] != operation.path:
+                await app(scope, receive, send)
+                return
+            busy += 1
+            try:
+                await asyncio.sleep(0.01)  # the window in which a second request finds it busy
+                if busy > 1:
+                    body = json.dumps({"error_message": "An unexpected error occurred."}).encode()
+                    await send({"type": "http.response.start", "status": 500, "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+                    await send({"type": "http.response.body", "body": body})
+                    return
+                await app(scope, receive, send)
+            finally:
+                busy -= 1
+
+        return raced
+
+    return wrap
+
+
+MUTANTS: tuple[Mutant, ...] = catalogue(Contract.load())
+VARIANTS: tuple[Mutant, ...] = variants(Contract.load())

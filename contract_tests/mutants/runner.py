@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rich.table import Table
 from starlette.types import ASGIApp
 
-from contract_tests.mutants.catalogue import MUTANTS, Mutant
+from contract_tests.mutants.catalogue import MUTANTS, VARIANTS, Mutant
 from contract_tests.options import SuiteOptions
 from contract_tests.suite import SuiteResult, run_suite
 
@@ -83,7 +83,9 @@ def _row(
 
 def _run_against(app: ASGIApp, serve: Serve, settings: MutationSettings) -> SuiteResult:
     with serve(app) as url:
-        options = SuiteOptions(url, settings.api_key, settings.max_examples, settings.seed)
+        options = SuiteOptions(
+            base_url=url, api_key=settings.api_key, max_examples=settings.max_examples, seed=settings.seed
+        )
         return run_suite(options)
 
 
@@ -92,10 +94,15 @@ def kill_rows(
     serve: Serve,
     settings: MutationSettings,
     mutants: Iterable[Mutant] = MUTANTS,
+    variants: Iterable[Mutant] = VARIANTS,
 ) -> Iterator[KillRow]:
-    """The correct server's row first, then one row per mutant, as each finishes."""
+    """The correct server's row first, then each correct variant's (a server reading an open
+    choice another way: it must pass too), then one row per mutant, as each finishes."""
     correct = _run_against(make_app(settings.api_key), serve, settings)
     yield _row(CORRECT, "nothing", correct, correct=True)
+    for variant in variants:
+        app = variant.wrap(make_app(settings.api_key), settings.api_key)
+        yield _row(variant.name, variant.breaks, _run_against(app, serve, settings), correct=True)
     for mutant in mutants:
         app = mutant.wrap(make_app(settings.api_key), settings.api_key)
         result = _run_against(app, serve, settings)

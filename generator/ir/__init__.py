@@ -73,8 +73,14 @@ __all__ = [
 def load_api(path: Path | None = None, *, validate: bool = True) -> Api:
     """The IR of the spec at `path` (default: the project's spec), cached per path and
     content. Raises `generator.load.SpecError` (one located line) when it is not usable."""
+    from generator.load import SpecError
+
     target = (path or SPEC_PATH).resolve()
-    return _load(target, target.read_bytes(), validate)
+    try:
+        content = target.read_bytes()
+    except OSError as exc:
+        raise SpecError(f"{path or SPEC_PATH}: cannot read the spec: {exc.strerror}") from None
+    return _load(target, content, validate)
 
 
 @cache

@@ -1,143 +1,202 @@
-"""Each custom rule fires on a planted violation and stays quiet on a correct exchange."""
+"""The suite's rules, from the IR: named rules, closed enums, echoes, unique ids (no server)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import copy
 from typing import Any
 
 import pytest
 
-from contract_tests import checks, spec
-from contract_tests.checks import Exchange
+from contract_tests.checks import CLOSED_ENUMS, Exchange, Judge, same_json
+from contract_tests.contract import Contract
+from generator.ir import Operation
 
-V1 = "/create-phone-call"
-V2 = "/v2/create-phone-call"
-REQUEST = {
-    "from_number": "+14155550100",
-    "to_number": "+14155550123",
-    "metadata": {"id": 1},
-    "retell_llm_dynamic_variables": {"name": "Ann"},
-    "override_agent_id": "agent_x",
-}
-V1_ANSWER = {
-    "call_id": "c1",
-    "agent_id": "agent_x",
-    "audio_websocket_protocol": "twilio",
-    "audio_encoding": "mulaw",
-    "sample_rate": 8000,
-    "call_status": "registered",
-    "end_call_after_silence_ms": 600000,
-    "from_number": "+14155550100",
-    "to_number": "+14155550123",
-    "metadata": {"id": 1},
-    "retell_llm_dynamic_variables": {"name": "Ann"},
-    "drop_call_if_machine_detected": False,
-}
-V2_ANSWER = {
-    "call_type": "phone_call",
-    "direction": "outbound",
-    "call_id": "c2",
-    "agent_id": "agent_x",
-    "call_status": "registered",
-    "from_number": "+14155550100",
-    "to_number": "+14155550123",
-    "metadata": {"id": 1},
-    "retell_llm_dynamic_variables": {"name": "Ann"},
-}
+CONTRACT = Contract.load()
 
 
-def _exchange(path: str, answer: dict[str, Any], status: int = 201, **request: Any) -> Exchange:
-    return Exchange(path, REQUEST | request, status, answer)
+def _answer(operation: Operation) -> dict[str, Any]:
+    body = operation.success.body
+    assert body is not None
+    return copy.deepcopy(dict(body.examples[0][1]))  # type: ignore[arg-type]
 
 
-def test_correct_exchanges_break_no_rule() -> None:
-    assert checks.violations(_exchange(V1, V1_ANSWER)) == []
-    assert checks.violations(_exchange(V2, V2_ANSWER)) == []
+def _request(operation: Operation) -> dict[str, Any]:
+    assert operation.request is not None
+    full = max((v for _, v in operation.request.examples), key=lambda v: len(v))  # type: ignore[arg-type]
+    return copy.deepcopy(dict(full))  # type: ignore[arg-type]
 
 
-PLANTED: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
-    ("closed_enums", V2, {"call_status": "queued"}, {}),
-    ("closed_enums", V1, {"audio_encoding": ["mulaw"]}, {}),
-    ("e164_numbers", V2, {"to_number": "14155550123"}, {"to_number": "14155550123"}),
-    ("e164_numbers", V2, {"from_number": "+1 415 555 0100"}, {}),
-    ("sample_rate_range", V1, {"audio_encoding": "s16le", "sample_rate": 96000}, {}),
-    ("sample_rate_range", V1, {"audio_encoding": "s16le", "sample_rate": "16000"}, {}),
-    ("mulaw_sample_rate", V1, {"sample_rate": 16000}, {}),
-    ("silence_minimum", V1, {"end_call_after_silence_ms": 9999}, {}),
-    ("numbers_echoed", V2, {"to_number": "+14155550199"}, {}),
-    ("metadata_echoed", V2, {"metadata": {"id": "1"}}, {}),
-    ("metadata_echoed", V1, {"metadata": None}, {}),
-    ("dynamic_variables_echoed", V1, {"retell_llm_dynamic_variables": {"name": "ANN"}}, {}),
-    ("defaults_honoured", V1, {"drop_call_if_machine_detected": True}, {}),
-    (
-        "defaults_honoured",
-        V1,
-        {"drop_call_if_machine_detected": 1},
-        {"drop_call_if_machine_detected": True},
-    ),
-    ("override_agent_honoured", V2, {"agent_id": "agent_default"}, {}),
-]
+def _exchange(
+    operation: Operation, request: Any, response: Any, status: int | None = None, key: str = "1"
+) -> Exchange:
+    return Exchange(operation, request, status or operation.success.status, response, key)
 
 
-@pytest.mark.parametrize(("rule", "path", "answer_change", "request_change"), PLANTED)
-def test_planted_violation_is_named(
-    rule: str, path: str, answer_change: dict[str, Any], request_change: dict[str, Any]
-) -> None:
-    answer = (V1_ANSWER if path == V1 else V2_ANSWER) | answer_change
-    found = {name for name, _ in checks.violations(_exchange(path, answer, **request_change))}
-    assert rule in found
+def _judged(judge: Judge, exchange: Exchange) -> dict[str, str | None]:
+    return dict(judge.judge(exchange))
 
 
-def test_dropped_echo_is_reported() -> None:
-    answer = {key: value for key, value in V2_ANSWER.items() if key != "metadata"}
+def _consistent(operation: Operation) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A request and an answer that keeps every rule: the answer echoes what was sent."""
+    request, response = _request(operation), _answer(operation)
+    for echo in operation.echoes:
+        if echo.request in request:
+            response[echo.response] = request[echo.request]
+        elif echo.has_default:
+            response[echo.response] = echo.default
+        else:
+            response.pop(echo.response, None)
+    return request, response
+
+
+@pytest.mark.parametrize("operation", CONTRACT.operations, ids=lambda op: op.operation_id)
+def test_a_consistent_exchange_keeps_every_rule(operation: Operation) -> None:
+    request, response = _consistent(operation)
+    verdicts = _judged(Judge(CONTRACT), _exchange(operation, request, response))
+    assert verdicts and all(message is None for message in verdicts.values()), verdicts
+    assert CLOSED_ENUMS in verdicts
+    assert {echo.rule for echo in operation.echoes} <= set(verdicts)
+
+
+@pytest.mark.parametrize("operation", CONTRACT.operations, ids=lambda op: op.operation_id)
+def test_rejected_calls_are_not_judged_by_response_rules(operation: Operation) -> None:
     assert (
-        "metadata_echoed",
-        "`metadata` was sent but is missing from the response",
-    ) in checks.violations(_exchange(V2, answer))
-
-
-def test_rejections_are_not_judged_by_response_rules() -> None:
-    error = {"error_message": "to_number: not E.164"}
-    assert checks.violations(Exchange(V1, {"to_number": "123"}, 400, error)) == []
-
-
-def test_every_rule_is_registered_with_schemathesis() -> None:
-    assert set(checks.SCHEMATHESIS_CHECKS) == set(checks.CUSTOM_RULE_NAMES)
-    assert len(checks.CUSTOM_RULE_NAMES) == len(set(checks.CUSTOM_RULE_NAMES))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        '{"metadata": {"x": Infinity}}',
-        '{"metadata": {"x": -Infinity}}',
-        '{"metadata": {"x": NaN}}',
-        b'{"a": [1, NaN]}',
-    ],
-)
-def test_parse_json_rejects_non_finite_tokens(text: str | bytes) -> None:
-    assert checks.parse_json(text) is None
-    assert checks.parse_json('{"x": 1e308}') == {"x": 1e308}
-
-
-def test_an_infinity_in_an_answer_breaks_the_echo() -> None:
-    body = checks.parse_json('{"call_id": "c", "metadata": {"x": Infinity}}')
-    found = dict(checks.violations(Exchange(V2, REQUEST, 201, body)))
-    assert "metadata_echoed" in found
-
-
-def test_the_mulaw_rule_is_read_from_the_spec(monkeypatch: pytest.MonkeyPatch) -> None:
-    source = Path(checks.__file__).read_text()
-    assert "mulaw" not in source.replace("mulaw_sample_rate", "")
-    assert "8000" not in source
-    (rule,) = spec.conditionals("RegisterCallResponse")
-    assert rule.applies_to({"audio_encoding": "mulaw"})
-    assert not rule.applies_to({"audio_encoding": "s16le"})
-    # another spec, another rule: the check follows whatever the spec says
-    changed = spec.Conditional(rule.if_schema, {"properties": {"sample_rate": {"const": 16000}}})
-    monkeypatch.setattr(spec, "conditionals", lambda _name: (changed,))
-    assert "mulaw_sample_rate" not in dict(
-        checks.violations(_exchange(V1, V1_ANSWER | {"sample_rate": 16000}))
+        Judge(CONTRACT).judge(_exchange(operation, {}, {"error_message": "no"}, status=400)) == []
     )
-    message = dict(checks.violations(_exchange(V1, V1_ANSWER)))["mulaw_sample_rate"]
-    assert message == "`audio_encoding` is 'mulaw' but `sample_rate` is 8000, not 16000"
+
+
+def test_an_echo_that_differs_is_broken_under_its_rule() -> None:
+    operation = CONTRACT.operations[0]
+    request, response = _consistent(operation)
+    echo = next(
+        e for e in operation.echoes if e.request in request and isinstance(request[e.request], str)
+    )
+    response[echo.response] = request[echo.request] + "9"
+    message = _judged(Judge(CONTRACT), _exchange(operation, request, response))[echo.rule]
+    assert message is not None and echo.request in message
+
+
+def test_a_present_echo_must_come_back() -> None:
+    operation = CONTRACT.operations[0]
+    request, response = _consistent(operation)
+    echo = next(e for e in operation.echoes if e.present and e.request in request)
+    del response[echo.response]
+    assert "missing" in str(
+        _judged(Judge(CONTRACT), _exchange(operation, request, response))[echo.rule]
+    )
+
+
+@pytest.mark.parametrize("empty", ["", {}])
+def test_an_empty_value_under_an_open_echo_frees_the_response(empty: Any) -> None:
+    """Open choice: `override_agent_id: ""` may mean the default agent; `{}` may be dropped."""
+    operation = CONTRACT.operations[0]
+    request, response = _consistent(operation)
+    echo = next(
+        e for e in operation.echoes if e.empty_open and type(request.get(e.request)) is type(empty)
+    )
+    request[echo.request] = empty
+    response[echo.response] = "the default agent" if empty == "" else response.get(echo.response)
+    if empty == {}:
+        response.pop(echo.response, None)
+    verdicts = _judged(Judge(CONTRACT), _exchange(operation, request, response))
+    assert verdicts.get(echo.rule) is None
+
+
+def test_a_default_is_what_an_omitted_field_comes_back_as() -> None:
+    operation, echo = next(
+        (op, e) for op in CONTRACT.operations for e in op.echoes if e.has_default
+    )
+    request, response = _consistent(operation)
+    request.pop(echo.request, None)
+    response[echo.response] = not echo.default
+    assert "default" in str(
+        _judged(Judge(CONTRACT), _exchange(operation, request, response))[echo.rule]
+    )
+    response.pop(echo.response)  # absent is fine: the spec does not require it back
+    assert echo.rule not in _judged(Judge(CONTRACT), _exchange(operation, request, response))
+
+
+def test_an_enum_outsider_breaks_closed_enums() -> None:
+    operation = CONTRACT.operations[0]
+    request, response = _consistent(operation)
+    path = CONTRACT.enum_paths(operation.success.body.type)[-1]  # type: ignore[union-attr]
+    response[path[0]] = "not_a_listed_value"
+    assert (
+        _judged(Judge(CONTRACT), _exchange(operation, request, response))[CLOSED_ENUMS] is not None
+    )
+
+
+@pytest.mark.parametrize("rule", CONTRACT.api.rules)
+def test_every_named_rule_judges_the_responses_that_break_it(rule: str) -> None:
+    """For each `x-rule`, an answer that breaks only it is a finding under that name."""
+    from contract_tests.mutants.catalogue import MUTANTS  # where the spec's rules are broken
+
+    assert MUTANTS  # the catalogue builds from the same IR
+    hits = 0
+    for operation in CONTRACT.operations:
+        sites = CONTRACT.rule_sites(operation.success.body.schema, rule)  # type: ignore[union-attr]
+        for path, node in sites:
+            request, response = _consistent(operation)
+            broken = _broken_value(node)
+            if broken is None or not path:
+                continue
+            response[path[0]] = broken
+            verdict = _judged(Judge(CONTRACT), _exchange(operation, request, response)).get(rule)
+            assert verdict is not None, (rule, operation.operation_id)
+            hits += 1
+    assert hits or all(
+        not CONTRACT.rule_sites(op.success.body.schema, rule)
+        or all(not p for p, _ in CONTRACT.rule_sites(op.success.body.schema, rule))
+        for op in CONTRACT.operations
+    )  # type: ignore[union-attr]
+
+
+def _broken_value(node: dict[str, Any]) -> Any:
+    if "pattern" in node:
+        return "not matching"
+    if "minimum" in node:
+        return node["minimum"] - 1
+    if "maximum" in node:
+        return node["maximum"] + 1
+    return None
+
+
+def test_a_reused_id_breaks_the_unique_rule_across_the_run() -> None:
+    operation = next(op for op in CONTRACT.operations if op.unique_paths)
+    (path, rule), *_ = operation.unique_paths
+    request, response = _consistent(operation)
+    judge = Judge(CONTRACT)
+    assert _judged(judge, _exchange(operation, request, response, key="1"))[rule] is None
+    assert (
+        _judged(judge, _exchange(operation, request, response, key="1"))[rule] is None
+    )  # same exchange
+    assert "already given" in str(
+        _judged(judge, _exchange(operation, request, response, key="2"))[rule]
+    )
+    response[path[0]] = ""
+    assert "empty" in str(_judged(judge, _exchange(operation, request, response, key="3"))[rule])
+
+
+def test_a_request_breaking_a_named_rule_that_was_accepted_is_a_finding() -> None:
+    operation = CONTRACT.operations[0]
+    request, response = _consistent(operation)
+    phone = operation.phone_paths[0][0]
+    request[phone] = "+1 415 555 0100"
+    response[phone] = request[phone]
+    verdicts = _judged(Judge(CONTRACT), _exchange(operation, request, response))
+    assert "yet the server accepted it" in str(verdicts["e164_numbers"])
+
+
+def test_expected_rules_are_those_every_accepted_answer_exercises() -> None:
+    for operation in CONTRACT.operations:
+        expected = Judge(CONTRACT).expected_rules(operation)
+        assert CLOSED_ENUMS in expected
+        assert {rule for _, rule in operation.unique_paths} <= expected
+
+
+def test_same_json_follows_json_types() -> None:
+    assert same_json(1, 1.0)
+    assert not same_json(True, 1)
+    assert not same_json("1", 1)
+    assert same_json({"a": [1, {"b": None}]}, {"a": [1.0, {"b": None}]})
+    assert not same_json({"a": 1}, {"a": 1, "b": 2})

@@ -1,69 +1,187 @@
-"""The key is masked in text and replaced by `$RETELL_API_KEY` in reproduction commands."""
+"""The key is masked in every spelling a server may echo it in, and URL user info always."""
 
 from __future__ import annotations
 
+import html
 import json
-import shlex
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import quote, quote_plus
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from contract_tests.findings import RequestRecord, curl_command
-from contract_tests.masking import MASK, SHORT_KEY_CHARS, mask_secret, secret_forms
+from contract_tests.masking import (
+    MASK,
+    MASK_CANDIDATES,
+    SHORT_KEY_CHARS,
+    mask_bytes,
+    mask_secret,
+    mask_truncated,
+)
+from contract_tests.output.sanitize import safe_text
+from tests.contract.data.results import json_escaped, key_spellings
 
 KEY = "sk_live_0123456789abcdef"
+# every character class a key could hold, and one outside the BMP (a JSON surrogate pair)
+ODD_KEY = 'sk/live+key "q" \\ é&<>_0123\U0001f600'
+
+
+def _u(char: str, upper: bool = False) -> str:
+    """`char` as JSON's \\uXXXX (a surrogate pair outside the BMP)."""
+    return json_escaped(char, upper)
 
 
 def test_every_occurrence_is_masked() -> None:
     assert mask_secret(f"a {KEY} b {KEY}", KEY) == f"a {MASK} b {MASK}"
     assert mask_secret("nothing to hide", "") == "nothing to hide"
+    assert mask_secret("nothing to hide", KEY) == "nothing to hide"
 
 
-def test_request_records_are_masked() -> None:
-    record = RequestRecord.masked(
-        "POST",
-        f"http://127.0.0.1/x?k={KEY}",
-        {"Authorization": f"Bearer {KEY}"},
-        f'{{"k": "{KEY}"}}',
-        KEY,
+def _lower_hex(encoded: str) -> str:
+    return re.sub(r"%[0-9A-F]{2}", lambda escape: escape[0].lower(), encoded)
+
+
+def _alternating_hex_case(encoded: str) -> str:
+    """`%2F%2f%2F...`: the escapes of one string in both cases."""
+    parts = encoded.split("%")
+    return "%".join(
+        [parts[0], *(p[:2].lower() + p[2:] if i % 2 else p for i, p in enumerate(parts[1:]))]
     )
-    assert KEY not in repr(record)
 
 
-def test_curl_command_references_the_environment_variable() -> None:
-    body = '{"to_number": "+1 (415) it\'s"}'
-    command = curl_command(
-        "POST",
-        "http://127.0.0.1:9/v2/create-phone-call",
-        {"Authorization": f"Bearer {KEY}"},
-        body,
-        KEY,
-    )
-    assert KEY not in command
-    words = shlex.split(command)
-    assert "Authorization: Bearer $RETELL_API_KEY" in words
-    assert body in words
+FORMS: dict[str, Callable[[str], str]] = {
+    "json": lambda key: json.dumps(key)[1:-1],
+    "json-unicode": lambda key: json.dumps(key, ensure_ascii=False)[1:-1],
+    "json-slash": lambda key: json.dumps(key)[1:-1].replace("/", "\\/"),
+    "json-every-char": lambda key: "".join(_u(char) for char in key),
+    "json-every-char-upper": lambda key: "".join(_u(char, upper=True) for char in key),
+    "json-every-other-char": lambda key: "".join(_u(c) if i % 2 else c for i, c in enumerate(key)),
+    # what Go's encoding/json writes: &, <, > as \u0026, \u003c, \u003e
+    "json-go": lambda key: (
+        json.dumps(key, ensure_ascii=False)[1:-1]
+        .replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+    ),
+    "url": lambda key: quote(key, safe=""),
+    "url-lower": lambda key: _lower_hex(quote(key, safe="")),
+    "url-slash-kept": lambda key: quote(key),
+    "url-plus": lambda key: quote_plus(key),
+    "url-mixed-case": lambda key: _alternating_hex_case(quote(key, safe="")),
+    # JSON-escaped URL encoding: a URL put into a JSON string by an escaping encoder
+    "json-of-url": lambda key: "".join(_u(char) for char in quote(key, safe="")),
+    "json-upper-of-url-plus": lambda key: "".join(_u(c, upper=True) for c in quote_plus(key)),
+    "json-dumps-of-url": lambda key: json.dumps(quote(key, safe=""))[1:-1],
+    # a JSON escape URL-encoded (a JSON string put into a query), and double encoding
+    "url-of-json": lambda key: quote(json.dumps(key)[1:-1], safe=""),
+    "url-twice": lambda key: quote(quote(key, safe=""), safe=""),
+    # HTML/XML character references (an error page echoing it)
+    "html": lambda key: html.escape(key),
+    "html-decimal": lambda key: "".join(f"&#{ord(char)};" for char in key),
+    "html-hex": lambda key: "".join(f"&#x{ord(char):X};" for char in key),
+}
 
 
-def test_json_escaped_and_url_encoded_forms_are_masked() -> None:
-    key = 'sk/live+key "quoted" é_0123'
-    forms = [
-        json.dumps(key)[1:-1],
-        json.dumps(key, ensure_ascii=False)[1:-1],
-        json.dumps(key)[1:-1].replace("/", "\\/"),
-        quote(key, safe=""),
-        quote(key, safe="").lower(),
-        quote(key),
-        quote_plus(key),
+@pytest.mark.parametrize("key", [KEY, ODD_KEY], ids=["plain-key", "odd-key"])
+@pytest.mark.parametrize("form", FORMS.values(), ids=FORMS.keys())
+def test_every_spelling_is_masked(key: str, form: Callable[[str], str]) -> None:
+    spelled = form(key)
+    masked = mask_secret(f"before {spelled} after", key)
+    assert masked == f"before {MASK} after", spelled
+    assert mask_secret(masked, key) == masked
+
+
+def test_a_key_echoed_in_a_json_document_is_masked_and_the_document_stays_json() -> None:
+    echoed = json.dumps({"authorization": f"Bearer {ODD_KEY}", "list": key_spellings(ODD_KEY)})
+    masked = json.loads(mask_secret(echoed, ODD_KEY))
+    assert masked["authorization"] == f"Bearer {MASK}"
+    assert set(masked["list"]) == {MASK}
+
+
+def _spell(key: str, choices: list[int]) -> str:
+    """The key with each character spelled one of several ways (mixed in one key)."""
+    spellings: list[Callable[[str], str]] = [
+        lambda char: char,
+        lambda char: _u(char),
+        lambda char: _u(char, upper=True),
+        lambda char: quote(char, safe=""),
+        lambda char: _lower_hex(quote(char, safe="")),
+        lambda char: "".join(_u(c) for c in quote(char, safe="")),
+        lambda char: f"&#{ord(char)};",
+        lambda char: f"&#x{ord(char):x};",
     ]
-    for form in forms:
-        masked = mask_secret(f"before {form} after", key)
-        assert masked == f"before {MASK} after", form
-    echoed = json.dumps({"authorization": f"Bearer {key}"})
-    assert json.loads(mask_secret(echoed, key)) == {"authorization": f"Bearer {MASK}"}
+    chosen = zip(key, choices[: len(key)], strict=True)
+    return "".join(spellings[choice % len(spellings)](char) for char, choice in chosen)
 
 
-@pytest.mark.parametrize("key", ["ab", "a", "k3y", "*x", "***", "%2F", "+ +", "é"])
+KEY_CHARS = st.characters(exclude_categories=["Cs"], exclude_characters="\u2603")
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    key=st.text(KEY_CHARS, min_size=SHORT_KEY_CHARS, max_size=24),
+    choices=st.lists(st.integers(0, 7), min_size=24, max_size=24),
+)
+def test_mixed_spellings_of_any_key_are_masked(key: str, choices: list[int]) -> None:
+    masked = mask_secret(f"\u2603{_spell(key, choices)}\u2603", key)
+    assert masked[0] == masked[-1] == "\u2603"
+    assert masked[1:-1] in MASK_CANDIDATES
+    assert not set(masked[1:-1]) & set(key)  # a mask never joins the text into a new key
+    assert mask_secret(masked, key) == masked
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://user:{key}@127.0.0.1:9/v2",
+        "https://{key}@api.example/x",
+        "http://{key}:@host",
+        "http:\\/\\/admin:{key}@host\\/path",  # JSON-escaped
+        "see HTTPS://u%40x:{key}@h.example now",
+    ],
+)
+def test_url_user_info_is_masked_whatever_the_key(url: str) -> None:
+    text = url.format(key="pa55word-in-url")
+    for secret in ("", KEY):
+        masked = mask_secret(text, secret)
+        assert "pa55word" not in masked
+        assert f"{MASK}@" in masked
+    refusal = f"contract_tests: usage error: --base-url {url.format(key=KEY)} \x1b[2J"
+    line = safe_text(refusal, "")
+    assert KEY not in line
+    assert "pa55word" not in line
+    assert "\x1b" not in line
+
+
+def test_urls_without_user_info_are_left_alone() -> None:
+    text = "http://127.0.0.1:9/v2/create-phone-call?x=a@b and mail@example.com"
+    assert mask_secret(text, KEY) == text
+
+
+def test_a_key_cut_off_at_the_end_of_kept_text_is_masked() -> None:
+    for cut in (1, 5, len(KEY) - 1):
+        assert mask_truncated(f"echo: {KEY[:cut]}", KEY) == f"echo: {MASK}"
+        escaped = "".join(_u(char) for char in KEY[:cut])
+        assert mask_truncated(f"echo: {escaped}", KEY) == f"echo: {MASK}"
+    assert mask_truncated(f"{KEY} then x", KEY) == f"{MASK} then x"
+    assert mask_truncated("nothing of it", KEY) == "nothing of it"
+
+
+def test_bytes_are_masked_and_other_bytes_kept_exactly() -> None:
+    data = b"\xff\x00" + KEY.encode() + b"\xc0\x80" + quote(KEY).encode() + b"\xfe"
+    assert (
+        mask_bytes(data, KEY) == b"\xff\x00" + MASK.encode() + b"\xc0\x80" + MASK.encode() + b"\xfe"
+    )
+    raw = bytes(range(256))
+    assert mask_bytes(raw, KEY) == raw
+
+
+@pytest.mark.parametrize("key", ["ab", "a", "k3y", "*x", "***", "%2F", "+ +", "é", "\\u"])
 def test_short_keys_are_still_masked_and_masking_stays_correct(key: str) -> None:
     texts = [
         f"{key}",
@@ -75,9 +193,39 @@ def test_short_keys_are_still_masked_and_masking_stays_correct(key: str) -> None
     ]
     for text in texts:
         masked = mask_secret(text, key)
-        for form in secret_forms(key):
-            assert form not in masked, (text, masked)
-        # text without the key is left alone; masking twice changes nothing more
+        for spelled in key_spellings(key):
+            assert spelled not in masked, (text, masked)
+        # masking twice changes nothing more
         assert mask_secret(masked, key) == masked
     assert mask_secret("nothing here", "zq") == "nothing here"
     assert len(key) < SHORT_KEY_CHARS
+
+
+def test_near_misses_of_a_long_key_are_read_in_linear_time() -> None:
+    """Each text below is a spelling of the key but its last character: a pattern that could
+    read one spelling two ways backtracks exponentially on it (2**40 tries: it never ends).
+    Run in a child process with a timeout thousands of times what it takes, so a regression
+    fails instead of hanging the suite."""
+    key = "sk_live_" + "0123456789abcdef" * 2
+    code = f"""
+import json
+from urllib.parse import quote
+from contract_tests.masking import mask_secret
+from tests.contract.data.results import json_escaped, key_spellings
+key = {key!r}
+near = key[:-1] + "Z"
+texts = key_spellings(near) + [json.dumps(json.dumps(near)), json.dumps(json_escaped(near))]
+texts += [quote(json_escaped(near)), json_escaped(quote(quote(near, safe=""), safe=""))]
+for text in texts:
+    assert mask_secret(text * 20, key) == text * 20
+print("ok")
+"""
+    ran = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).parents[2],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert ran.stdout.strip() == "ok", ran.stderr
