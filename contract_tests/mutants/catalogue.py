@@ -251,62 +251,103 @@ def catalogue(contract: Contract) -> tuple[Mutant, ...]:
 
 
 def _echo_mutants(spec: _Spec) -> Iterator[Mutant | None]:
-    phone = spec.phone_echo()
-    if phone is not None:
-        operation, echo = phone
-        path = _path(echo.response)
+    # One function per mutant: each closure must see its own operation and echo.
+    yield _number_without_plus(spec)
+    yield _numbers_swapped(spec)
+    yield _default_not_honoured(spec)
+    yield from _object_echo_mutants(spec)
+    yield _map_echo_truncated(spec)
+    yield _override_agent_ignored(spec)
 
-        def strip_plus(_request: Any, body: dict[str, Any]) -> None:
-            value = _get(body, path)
-            if isinstance(value, str):
-                _set(body, path, value.lstrip("+"))
 
-        yield Mutant("number_without_plus", f"{operation.label} echoes {echo.response} without its '+'", _success_edit(operation, strip_plus), ("e164_numbers", echo.rule))
-    pair = spec.two_phone_echoes()
-    if pair is not None:
-        operation, first, second = pair
-        a, b = _path(first.response), _path(second.response)
+def _number_without_plus(spec: _Spec) -> Mutant | None:
+    found = spec.phone_echo()
+    if found is None:
+        return None
+    operation, echo = found
+    path = _path(echo.response)
 
-        def swap(_request: Any, body: dict[str, Any]) -> None:
-            left, right = _get(body, a), _get(body, b)
-            _set(body, a, right)
-            _set(body, b, left)
+    def strip_plus(_request: Any, body: dict[str, Any]) -> None:
+        value = _get(body, path)
+        if isinstance(value, str):
+            _set(body, path, value.lstrip("+"))
 
-        yield Mutant("numbers_swapped", f"{operation.label} swaps {first.response} and {second.response}", _success_edit(operation, swap), (first.rule,))
-    default = spec.default_echo()
-    if default is not None:
-        operation, echo = default
+    return Mutant("number_without_plus", f"{operation.label} echoes {echo.response} without its '+'", _success_edit(operation, strip_plus), ("e164_numbers", echo.rule))
 
-        def flip(request: Any, body: dict[str, Any]) -> None:
-            if isinstance(request, dict) and echo.request not in request:
-                _set(body, _path(echo.response), not echo.default)
 
-        yield Mutant("default_not_honoured", f"{operation.label} answers {echo.response}={json.dumps(not echo.default)} when omitted", _success_edit(operation, flip), (echo.rule,))
-    dropped = spec.echo_of(AnyValue, present=True)
-    if dropped is not None:
-        operation, echo = dropped
-        yield Mutant("metadata_dropped", f"{operation.label} drops {echo.response} from its answer", _success_edit(operation, lambda _r, body: _pop(body, _path(echo.response))), (echo.rule,))
+def _numbers_swapped(spec: _Spec) -> Mutant | None:
+    found = spec.two_phone_echoes()
+    if found is None:
+        return None
+    operation, first, second = found
+    a, b = _path(first.response), _path(second.response)
 
-        def infinity(_request: Any, body: dict[str, Any]) -> None:
-            value = _get(body, _path(echo.response))
-            if isinstance(value, dict):
-                _set(body, _path(echo.response), _overflow_to_infinity(value))
+    def swap(_request: Any, body: dict[str, Any]) -> None:
+        left, right = _get(body, a), _get(body, b)
+        _set(body, a, right)
+        _set(body, b, left)
 
-        yield Mutant("metadata_infinity", f"{operation.label} echoes {echo.response} numbers near the double limit as Infinity (not JSON)", _success_edit(operation, infinity), (echo.rule, "documented_response"))
-    truncated = spec.echo_of(MapOf, last=True)
-    if truncated is not None:
-        operation, echo = truncated
+    return Mutant("numbers_swapped", f"{operation.label} swaps {first.response} and {second.response}", _success_edit(operation, swap), (first.rule,))
 
-        def truncate(_request: Any, body: dict[str, Any]) -> None:
-            value = _get(body, _path(echo.response))
-            if isinstance(value, dict):
-                _set(body, _path(echo.response), {k: v[:8] if isinstance(v, str) else v for k, v in value.items()})
 
-        yield Mutant("dynamic_variables_truncated", f"{operation.label} truncates {echo.response} values to 8 characters", _success_edit(operation, truncate), (echo.rule,))
-    agent = spec.account_echo("agent")
-    if agent is not None:
-        operation, echo = agent
-        yield Mutant("override_agent_ignored", f"{operation.label} ignores {echo.request}", _success_edit(operation, lambda _r, body: _set(body, _path(echo.response), "agent_fixed_by_the_server")), (echo.rule,))
+def _default_not_honoured(spec: _Spec) -> Mutant | None:
+    found = spec.default_echo()
+    if found is None:
+        return None
+    operation, echo = found
+
+    def flip(request: Any, body: dict[str, Any]) -> None:
+        if isinstance(request, dict) and echo.request not in request:
+            _set(body, _path(echo.response), not echo.default)
+
+    return Mutant("default_not_honoured", f"{operation.label} answers {echo.response}={json.dumps(not echo.default)} when omitted", _success_edit(operation, flip), (echo.rule,))
+
+
+def _object_echo_mutants(spec: _Spec) -> Iterator[Mutant]:
+    found = spec.echo_of(AnyValue, present=True)
+    if found is None:
+        return
+    operation, echo = found
+    path = _path(echo.response)
+
+    def drop(_request: Any, body: dict[str, Any]) -> None:
+        _pop(body, path)
+
+    def infinity(_request: Any, body: dict[str, Any]) -> None:
+        value = _get(body, path)
+        if isinstance(value, dict):
+            _set(body, path, _overflow_to_infinity(value))
+
+    yield Mutant("metadata_dropped", f"{operation.label} drops {echo.response} from its answer", _success_edit(operation, drop), (echo.rule,))
+    yield Mutant("metadata_infinity", f"{operation.label} echoes {echo.response} numbers near the double limit as Infinity (not JSON)", _success_edit(operation, infinity), (echo.rule, "documented_response"))
+
+
+def _map_echo_truncated(spec: _Spec) -> Mutant | None:
+    found = spec.echo_of(MapOf, last=True)
+    if found is None:
+        return None
+    operation, echo = found
+    path = _path(echo.response)
+
+    def truncate(_request: Any, body: dict[str, Any]) -> None:
+        value = _get(body, path)
+        if isinstance(value, dict):
+            _set(body, path, {k: v[:8] if isinstance(v, str) else v for k, v in value.items()})
+
+    return Mutant("dynamic_variables_truncated", f"{operation.label} truncates {echo.response} values to 8 characters", _success_edit(operation, truncate), (echo.rule,))
+
+
+def _override_agent_ignored(spec: _Spec) -> Mutant | None:
+    found = spec.account_echo("agent")
+    if found is None:
+        return None
+    operation, echo = found
+    path = _path(echo.response)
+
+    def fixed(_request: Any, body: dict[str, Any]) -> None:
+        _set(body, path, "agent_fixed_by_the_server")
+
+    return Mutant("override_agent_ignored", f"{operation.label} ignores {echo.request}", _success_edit(operation, fixed), (echo.rule,))
 
 
 def _rule_mutants(spec: _Spec) -> Iterator[Mutant | None]:

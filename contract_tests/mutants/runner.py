@@ -68,7 +68,7 @@ def _row(
     name: str, breaks: str, result: SuiteResult, *, correct: bool, expected: tuple[str, ...] = ()
 ) -> KillRow:
     rules = sorted({finding.rule for finding in result.outcome.findings})
-    failures = len(result.outcome.findings) + len(result.engine_errors)
+    failures = len(result.outcome.findings) + len(result.outcome.errors)
     return KillRow(
         name,
         breaks,

@@ -7,15 +7,15 @@ import io
 import pytest
 from rich.console import Console
 
-from contract_tests.fuzzing import ALL_CHECKS
+from contract_tests.contract import Contract
 from contract_tests.mutants import MUTANTS, KillRow, MutationSettings, kill_rows, kill_table
+from contract_tests.mutants.catalogue import VARIANTS
 from contract_tests.mutants.cli import main
-from contract_tests.vector_runner import DOCUMENTED_RESPONSE
-from contract_tests.vectors import VECTOR_RULES
+from contract_tests.suite import known_rules
 from mock_server import create_app, running_server
 from tests.contract.conftest import TEST_KEY
 
-MINIMUM_MUTANTS = 15
+MINIMUM_MUTANTS = 25
 
 
 def test_catalogue_is_large_and_uniquely_named() -> None:
@@ -27,7 +27,7 @@ def test_catalogue_is_large_and_uniquely_named() -> None:
 @pytest.mark.slow
 def test_every_mutant_is_killed_and_the_mock_passes() -> None:
     buffer = io.StringIO()
-    code = main(Console(file=buffer, width=200))
+    code = main([], Console(file=buffer, width=200))
     table = buffer.getvalue()
     assert code == 0, table
     assert "SURVIVED" not in table
@@ -36,7 +36,7 @@ def test_every_mutant_is_killed_and_the_mock_passes() -> None:
         assert mutant.name in table
 
 
-KNOWN_RULES = {*ALL_CHECKS, *VECTOR_RULES, DOCUMENTED_RESPONSE}
+KNOWN_RULES = known_rules(Contract.load())
 
 
 def test_every_mutant_names_the_rules_it_breaks() -> None:
@@ -59,9 +59,7 @@ def test_a_mutant_caught_by_another_rule_is_not_killed() -> None:
 def test_the_infinity_mutant_is_killed_by_the_rules_it_breaks() -> None:
     (mutant,) = [mutant for mutant in MUTANTS if mutant.name == "metadata_infinity"]
     settings = MutationSettings(api_key=TEST_KEY, max_examples=5)
-    correct, row = kill_rows(
-        lambda key: create_app(api_key=key), running_server, settings, [mutant]
-    )
+    correct, row = kill_rows(lambda key: create_app(api_key=key), running_server, settings, [mutant], [])
     assert correct.ok, correct
     assert row.ok, row
     assert set(row.killed_by) == {"metadata_echoed", "documented_response"}
@@ -69,3 +67,26 @@ def test_the_infinity_mutant_is_killed_by_the_rules_it_breaks() -> None:
     Console(file=table, width=250).print(kill_table([correct, row]))
     assert "killed by" in table.getvalue()
     assert "metadata_echoed" in table.getvalue()
+
+
+def test_the_new_rules_each_have_a_mutant_only_they_are_expected_to_kill() -> None:
+    """Issue 8 part 4: unique ids, outbound calls, large bodies, concurrency."""
+    expected = {mutant.name: mutant.expects for mutant in MUTANTS}
+    assert expected["id_reused"] == ("call_ids_unique",)
+    assert expected["refined_value_broken"] == ("outbound_direction",)
+    assert expected["large_body_crash"] == ("large_bodies_handled",)
+    assert expected["race_crash"] == ("concurrent_requests_handled",)
+
+
+def test_correct_variants_cover_the_open_choices() -> None:
+    names = {variant.name for variant in VARIANTS}
+    assert {"empty_override_uses_default_agent", "empty_override_rejected", "empty_object_not_echoed"} <= names
+    assert all(not variant.expects for variant in VARIANTS)
+
+
+def test_the_cli_refuses_unknown_arguments(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--no-such-option"])
+    assert exited.value.code == 2
+    assert "usage error" in capsys.readouterr().err
+    assert main(["--only", "no_such_mutant"]) == 2
