@@ -9,7 +9,7 @@ from typing import Any
 from generator.ir.extensions import resolve_echoes, with_paths
 from generator.ir.model import Api, ErrorClass
 from generator.ir.naming import STATUS_ERRORS, error_name, name_of
-from generator.ir.normalize import DEFS_PREFIX, normalize
+from generator.ir.normalize import COMPONENT_PREFIX, DEFS_PREFIX, normalize
 from generator.ir.operations import build_operations
 from generator.ir.types import TypeBuilder
 from generator.load import Spec, SpecError, pointer
@@ -99,9 +99,16 @@ def _complete_discriminators(defs: dict[str, Any], types: TypeBuilder) -> None:
         if "x-discriminator" not in node:
             continue
         mode = "oneOf" if "oneOf" in node else "anyOf"
+        spec_form = node["x-discriminator"]
         raw = {
-            "discriminator": node["x-discriminator"],
-            mode: [{"$ref": "#/components/schemas/" + m["$ref"][len(DEFS_PREFIX) :]} for m in node[mode]],
+            "discriminator": {
+                "propertyName": spec_form["propertyName"],
+                "mapping": {
+                    value: COMPONENT_PREFIX + ref[len(DEFS_PREFIX) :]
+                    for value, ref in (spec_form.get("mapping") or {}).items()
+                },
+            },
+            mode: [{"$ref": COMPONENT_PREFIX + m["$ref"][len(DEFS_PREFIX) :]} for m in node[mode]],
         }
         found = types.discriminator(raw, "#")
         node["x-discriminator"] = {

@@ -104,7 +104,9 @@ def with_paths(operation: Operation, models: dict[str, Model]) -> Operation:
 
 def _walk(root: TypeExpr | None, models: dict[str, Model]) -> Iterator[tuple[Path, TypeExpr]]:
     """Every (path, type) reachable from `root`; "*" stands for array items and map values."""
-    pending: list[tuple[Path, TypeExpr, frozenset[str]]] = [] if root is None else [((), root, frozenset())]
+    pending: list[tuple[Path, TypeExpr, frozenset[str]]] = (
+        [] if root is None else [((), root, frozenset())]
+    )
     while pending:
         path, kind, seen = pending.pop(0)
         yield path, kind

@@ -24,9 +24,7 @@ ANNOTATION = frozenset(
     | {"readOnly", "writeOnly"}
 )
 # The spec's own extensions (ARCHITECTURE.md describes each).
-EXTENSIONS = frozenset(
-    {"x-rule", "x-phone-number", "x-account", "x-unique", "x-provenance"}
-)
+EXTENSIONS = frozenset({"x-rule", "x-phone-number", "x-account", "x-unique", "x-provenance"})
 KNOWN = VALIDATION | ANNOTATION | EXTENSIONS
 
 TYPES = frozenset({"null", "boolean", "integer", "number", "string", "array", "object"})

@@ -19,7 +19,9 @@ SchemaKey = Callable[[dict[str, Any], str, str], str]
 TypeOf = Callable[[dict[str, Any], str, str], TypeExpr]
 
 
-def build_operations(document: dict[str, Any], type_of: TypeOf, schema_key: SchemaKey) -> tuple[Operation, ...]:
+def build_operations(
+    document: dict[str, Any], type_of: TypeOf, schema_key: SchemaKey
+) -> tuple[Operation, ...]:
     operations = []
     seen: dict[str, str] = {}
     for path, item in (document.get("paths") or {}).items():
@@ -28,7 +30,7 @@ def build_operations(document: dict[str, Any], type_of: TypeOf, schema_key: Sche
                 continue
             where = pointer(("paths", path, method))
             operation = _operation(document, path, method, item[method], where, type_of, schema_key)
-            for key in (operation.operation_id, operation.name.snake):
+            for key in dict.fromkeys((operation.operation_id, operation.name.snake)):
                 if key in seen:
                     raise SpecError(f"{where}/operationId: {key!r} is also used at {seen[key]}")
                 seen[key] = where
@@ -90,7 +92,12 @@ def _resource(node: dict[str, Any], where: str) -> Name:
 
 
 def _request(
-    document: Any, node: dict[str, Any], where: str, operation_id: str, type_of: TypeOf, key: SchemaKey
+    document: Any,
+    node: dict[str, Any],
+    where: str,
+    operation_id: str,
+    type_of: TypeOf,
+    key: SchemaKey,
 ) -> Body | None:
     if "requestBody" not in node:
         return None
@@ -100,7 +107,12 @@ def _request(
 
 
 def _responses(
-    document: Any, node: dict[str, Any], where: str, operation_id: str, type_of: TypeOf, key: SchemaKey
+    document: Any,
+    node: dict[str, Any],
+    where: str,
+    operation_id: str,
+    type_of: TypeOf,
+    key: SchemaKey,
 ) -> list[Response]:
     found = []
     for status, value in (node.get("responses") or {}).items():
@@ -127,7 +139,12 @@ def _responses(
 
 
 def _body(
-    node: dict[str, Any], where: str, context: str, fallback_key: str, type_of: TypeOf, key: SchemaKey
+    node: dict[str, Any],
+    where: str,
+    context: str,
+    fallback_key: str,
+    type_of: TypeOf,
+    key: SchemaKey,
 ) -> Body:
     content = node.get("content") or {}
     if set(content) != {JSON} or "schema" not in content[JSON]:

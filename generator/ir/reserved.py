@@ -31,7 +31,9 @@ RESERVED_FIELDS: dict[str, str] = {
         + ("schema_json", "construct", "from_orm", "validate", "update_forward_refs"),
         "an attribute of pydantic's BaseModel",
     ),
-    **dict.fromkeys(("self", "cls", "extra_headers", "extra_query", "extra_body"), "a client argument"),
+    **dict.fromkeys(
+        ("self", "cls", "extra_headers", "extra_query", "extra_body"), "a client argument"
+    ),
     **dict.fromkeys(("timeout", "max_retries"), "a client argument"),
     # Go: a struct field named after a method of the struct, or the extra-field map
     **dict.fromkeys(("marshal_json", "unmarshal_json", "extra_fields"), "a Go method or field"),
@@ -62,7 +64,9 @@ def check_field_name(name: str, where: str) -> None:
             "with a digit) to be a name in every generated language"
         )
     if name.startswith("_"):
-        raise SpecError(f"{where}: property name {name!r} must not start with '_' (private in pydantic)")
+        raise SpecError(
+            f"{where}: property name {name!r} must not start with '_' (private in pydantic)"
+        )
     reason = RESERVED_FIELDS.get(name)
     if reason is not None:
         raise SpecError(f"{where}: property name {name!r} is {reason}; rename it in the spec")

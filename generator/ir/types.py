@@ -9,7 +9,7 @@ rules stay in the validation view, under their own `$defs` entry). Names must be
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from generator.ir import reserved
 from generator.ir.model import (
@@ -88,7 +88,9 @@ class TypeBuilder:
         if isinstance(kinds, list):
             others = [kind for kind in kinds if kind != "null"]
             if len(others) != 1:
-                raise SpecError(f"{where}/type: only one type, optionally with 'null', is supported")
+                raise SpecError(
+                    f"{where}/type: only one type, optionally with 'null', is supported"
+                )
             inner = self.type_of({**node, "type": others[0]}, context, where)
             return Nullable(inner) if "null" in kinds else inner
         if "const" in node:
@@ -147,7 +149,7 @@ class TypeBuilder:
         raise SpecError(f"{where}/enum: only string enums, or numeric ones with their type")
 
     def _union(self, node: dict[str, Any], context: str, where: str) -> TypeExpr:
-        mode = "oneOf" if "oneOf" in node else "anyOf"
+        mode: Literal["oneOf", "anyOf"] = "oneOf" if "oneOf" in node else "anyOf"
         if "oneOf" in node and "anyOf" in node:
             raise SpecError(f"{where}: oneOf and anyOf together are not supported")
         members = node[mode]
@@ -160,7 +162,9 @@ class TypeBuilder:
         discriminator = None
         if "discriminator" in node:
             discriminator = self.discriminator(node, where)
-        union: TypeExpr = variants[0] if len(variants) == 1 else UnionOf(variants, mode, discriminator)
+        union: TypeExpr = (
+            variants[0] if len(variants) == 1 else UnionOf(variants, mode, discriminator)
+        )
         return Nullable(union) if nullable else union
 
     def discriminator(self, node: dict[str, Any], where: str) -> Discriminator:
@@ -277,10 +281,10 @@ class TypeBuilder:
             return extra
         return self.type_of(extra, f"{model}Extra", f"{where}/additionalProperties")
 
-    def _field(self, model: str, key: str, node: dict[str, Any], required: bool, where: str) -> Field:
+    def _field(
+        self, model: str, key: str, node: dict[str, Any], required: bool, where: str
+    ) -> Field:
         reserved.check_field_name(key, where)
-        if not _declares_any_type(node):
-            raise SpecError(f"{where}: a property needs a type, a $ref or a combinator")
         target = self.components.get(component_name(node["$ref"]), {}) if "$ref" in node else {}
         account = node.get("x-account")
         if account is not None and account not in ("number", "agent"):
@@ -329,7 +333,8 @@ def _text(value: Any) -> str:
 
 def _is_object(node: Any) -> bool:
     return isinstance(node, dict) and (
-        "properties" in node or (node.get("type") == "object" and node.get("additionalProperties") is False)
+        "properties" in node
+        or (node.get("type") == "object" and node.get("additionalProperties") is False)
     )
 
 
@@ -352,12 +357,6 @@ def _is_number(value: Any) -> bool:
 
 def _declares_type(node: Any) -> bool:
     return isinstance(node, dict) and ("type" in node or "$ref" in node)
-
-
-def _declares_any_type(node: Any) -> bool:
-    return isinstance(node, dict) and bool(
-        {"type", "$ref", "const", "enum", "oneOf", "anyOf", "allOf", "properties"} & set(node)
-    )
 
 
 def _fixed_value(node: Any, prop: str) -> str | None:

@@ -152,6 +152,7 @@ nullable = {"anyOf": [{"type": "string", "minLength": 1}, {"type": "null"}]}
 case("nullable null", nullable, None)
 case("nullable empty", nullable, "")
 case("empty schema accepts", {}, {"anything": [1, None]})
+case("type fails, combinators still run", {"type": "string", "not": {"type": "integer"}, "allOf": [{"minimum": 9}]}, 5)
 rec = {"type": "object", "properties": {"child": {"$ref": "#/$defs/T"}, "n": {"type": "integer"}}}
 case("recursive", rec, {"child": {"child": {"n": 1.5}}})
 
