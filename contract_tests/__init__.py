@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from contract_tests.options import SuiteOptions
-    from contract_tests.suite import KeyRejected, RunControl, ServerUnreachable, SuiteResult, run_suite
+    from contract_tests.suite import (
+        KeyRejected,
+        RunControl,
+        ServerUnreachable,
+        SuiteResult,
+        run_suite,
+    )
 
 __version__ = "0.2.0"
 

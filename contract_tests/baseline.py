@@ -34,7 +34,9 @@ def load(path: Path) -> set[Key]:
         raise BaselineError(f"--baseline {path}: not a baseline of version {VERSION}")
     entries = document.get("known")
     if not isinstance(entries, list) or not all(
-        isinstance(e, dict) and isinstance(e.get("rule"), str) and isinstance(e.get("operation"), str)
+        isinstance(e, dict)
+        and isinstance(e.get("rule"), str)
+        and isinstance(e.get("operation"), str)
         for e in entries
     ):
         raise BaselineError(f"--baseline {path}: 'known' must be a list of {{rule, operation}}")
@@ -54,6 +56,10 @@ def apply(result: SuiteResult, known: set[Key]) -> None:
     accepted = [f for f in outcome.findings if (f.rule, f.operation) in known]
     outcome.findings[:] = [f for f in outcome.findings if (f.rule, f.operation) not in known]
     for finding in accepted:
-        outcome.notes.append(f"baseline: known finding {finding.rule} on {finding.operation}: {finding.message}")
+        outcome.notes.append(
+            f"baseline: known finding {finding.rule} on {finding.operation}: {finding.message}"
+        )
     for rule, operation in sorted(known - found):
-        outcome.notes.append(f"baseline: stale entry {rule} on {operation} (it did not fail this run)")
+        outcome.notes.append(
+            f"baseline: stale entry {rule} on {operation} (it did not fail this run)"
+        )

@@ -95,8 +95,12 @@ class Judge:
     def _named_rules(self, exchange: Exchange) -> Iterable[Judgement]:
         contract = self.contract
         request = contract.evaluate_request(exchange.operation, exchange.request_body)
-        response = contract.evaluate_response(exchange.operation, exchange.status, exchange.response_body)
-        applied = (request.applied if request else set()) | (response.applied if response else set())
+        response = contract.evaluate_response(
+            exchange.operation, exchange.status, exchange.response_body
+        )
+        applied = (request.applied if request else set()) | (
+            response.applied if response else set()
+        )
         for rule in sorted(applied & set(contract.api.rules)):
             broken = [
                 f"request `{v.field or 'body'}` {v.message}, yet the server accepted it"
@@ -117,7 +121,9 @@ class Judge:
         present = [value for path in paths for _, value in values_at(exchange.response_body, path)]
         if not present:
             return
-        evaluation = self.contract.evaluate_response(exchange.operation, exchange.status, exchange.response_body)
+        evaluation = self.contract.evaluate_response(
+            exchange.operation, exchange.status, exchange.response_body
+        )
         broken = [
             f"`{v.field}` {v.message}"
             for v in (evaluation.violations if evaluation else [])
@@ -180,7 +186,9 @@ def _echo_verdict(echo: Echo, request: Any, response: Any) -> Any:
         return _NOT_APPLICABLE
     if same_json(returned, sent):
         return None
-    return f"`{echo.request}` sent as {_show(sent)} came back as `{echo.response}` {_show(returned)}"
+    return (
+        f"`{echo.request}` sent as {_show(sent)} came back as `{echo.response}` {_show(returned)}"
+    )
 
 
 def _first(broken: list[str], exchange: Exchange) -> str | None:

@@ -11,7 +11,7 @@ import argparse
 import os
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
@@ -25,7 +25,14 @@ from contract_tests.gateway import Limits
 from contract_tests.live import LiveNumbers
 from contract_tests.options import DEFAULT_MAX_EXAMPLES, SuiteOptions, new_seed
 from contract_tests.progress import Progress
-from contract_tests.report import junit_xml, key_variable, markdown_report, print_result, safe_text, write_text
+from contract_tests.report import (
+    junit_xml,
+    key_variable,
+    markdown_report,
+    print_result,
+    safe_text,
+    write_text,
+)
 from contract_tests.suite import KeyRejected, RunControl, ServerUnreachable, run_suite
 from contract_tests.target import TargetError, parse_target
 from generator.load import SpecError
@@ -48,7 +55,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _count(low: int) -> argparse._ActionType:  # type: ignore[name-defined]
+def _count(low: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -65,7 +72,9 @@ def _seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number of seconds, not {text[:40]!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"must be a number of seconds, not {text[:40]!r}"
+        ) from None
     if not value > 0 or value != value or value == float("inf"):
         raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text[:40]!r}")
     return value
@@ -74,34 +83,126 @@ def _seconds(text: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     from contract_tests import __version__
 
-    parser = _Parser(prog=PROG, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = _Parser(
+        prog=PROG, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     target = parser.add_argument_group("target")
-    target.add_argument("--base-url", help="server to test (default: a mock started on a free loopback port)")
-    target.add_argument("--api-key", help=f"API key (default: ${KEY_VARIABLE}; the mock's key for a started mock)")
-    target.add_argument("--spec", type=Path, help="test against this OpenAPI document (default: the bundled spec)")
+    target.add_argument(
+        "--base-url", help="server to test (default: a mock started on a free loopback port)"
+    )
+    target.add_argument(
+        "--api-key", help=f"API key (default: ${KEY_VARIABLE}; the mock's key for a started mock)"
+    )
+    target.add_argument(
+        "--spec", type=Path, help="test against this OpenAPI document (default: the bundled spec)"
+    )
     scope = parser.add_argument_group("scope")
-    scope.add_argument("--include-operation-id", action="append", default=[], metavar="ID", help="test only this operation (repeatable)")
-    scope.add_argument("--exclude-operation-id", action="append", default=[], metavar="ID", help="leave this operation out (repeatable)")
-    scope.add_argument("--exclude-checks", action="append", default=[], metavar="NAME[,NAME]", help="do not run these rules (repeatable)")
+    scope.add_argument(
+        "--include-operation-id",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="test only this operation (repeatable)",
+    )
+    scope.add_argument(
+        "--exclude-operation-id",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="leave this operation out (repeatable)",
+    )
+    scope.add_argument(
+        "--exclude-checks",
+        action="append",
+        default=[],
+        metavar="NAME[,NAME]",
+        help="do not run these rules (repeatable)",
+    )
     depth = parser.add_argument_group("depth and speed")
-    depth.add_argument("--max-examples", type=_count(1), default=DEFAULT_MAX_EXAMPLES, help=f"fuzzed cases per operation (default {DEFAULT_MAX_EXAMPLES})")
-    depth.add_argument("--seed", type=_count(0), help="seed for a reproducible run (default: random)")
-    depth.add_argument("--workers", type=_count(1), default=1, help="requests in flight at once (the same cases for a seed whatever N)")
-    depth.add_argument("--max-time", type=_seconds, metavar="SECONDS", help="stop fuzzing after this long (the fixed parts run first)")
-    depth.add_argument("--request-timeout", type=_seconds, default=Limits.request_timeout_s, metavar="SECONDS", help="total time a request may take, its whole answer included (default %(default)s)")
-    depth.add_argument("--max-response-bytes", type=_count(1), default=Limits.max_response_bytes, metavar="BYTES", help="larger answers are a finding, read no further (default %(default)s)")
+    depth.add_argument(
+        "--max-examples",
+        type=_count(1),
+        default=DEFAULT_MAX_EXAMPLES,
+        help=f"fuzzed cases per operation (default {DEFAULT_MAX_EXAMPLES})",
+    )
+    depth.add_argument(
+        "--seed", type=_count(0), help="seed for a reproducible run (default: random)"
+    )
+    depth.add_argument(
+        "--workers",
+        type=_count(1),
+        default=1,
+        help="requests in flight at once (the same cases for a seed whatever N)",
+    )
+    depth.add_argument(
+        "--max-time",
+        type=_seconds,
+        metavar="SECONDS",
+        help="stop fuzzing after this long (the fixed parts run first)",
+    )
+    depth.add_argument(
+        "--request-timeout",
+        type=_seconds,
+        default=Limits.request_timeout_s,
+        metavar="SECONDS",
+        help="total time a request may take, its whole answer included (default %(default)s)",
+    )
+    depth.add_argument(
+        "--max-response-bytes",
+        type=_count(1),
+        default=Limits.max_response_bytes,
+        metavar="BYTES",
+        help="larger answers are a finding, read no further (default %(default)s)",
+    )
     reports = parser.add_argument_group("reports")
     reports.add_argument("--junit-xml", type=Path, metavar="PATH", help="write a JUnit XML report")
-    reports.add_argument("--report", type=Path, metavar="PATH", help="write a Markdown report (fit for $GITHUB_STEP_SUMMARY)")
-    reports.add_argument("--baseline", type=Path, metavar="FILE", help="known findings in FILE do not fail the run; new ones do")
-    reports.add_argument("--baseline-update", action="store_true", help="write this run's findings to the --baseline FILE")
-    live = parser.add_argument_group("live servers (every accepted request places a real, paid call)")
-    live.add_argument("--live", action="store_true", help="allow a non-loopback server; send only requests it must reject")
-    live.add_argument("--max-live-calls", type=_count(0), metavar="N", help="with --live: valid (call-placing) requests allowed (default 0)")
-    live.add_argument("--from-number", metavar="E164", help="a number the account manages; every valid request uses it")
-    live.add_argument("--agent-id", metavar="ID", help="an agent of the account; valid requests overriding the agent use it")
-    live.add_argument("--live-to-number", metavar="E164", help="with --live --max-live-calls: the only number valid calls may ring")
+    reports.add_argument(
+        "--report",
+        type=Path,
+        metavar="PATH",
+        help="write a Markdown report (fit for $GITHUB_STEP_SUMMARY)",
+    )
+    reports.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="known findings in FILE do not fail the run; new ones do",
+    )
+    reports.add_argument(
+        "--baseline-update",
+        action="store_true",
+        help="write this run's findings to the --baseline FILE",
+    )
+    live = parser.add_argument_group(
+        "live servers (every accepted request places a real, paid call)"
+    )
+    live.add_argument(
+        "--live",
+        action="store_true",
+        help="allow a non-loopback server; send only requests it must reject",
+    )
+    live.add_argument(
+        "--max-live-calls",
+        type=_count(0),
+        metavar="N",
+        help="with --live: valid (call-placing) requests allowed (default 0)",
+    )
+    live.add_argument(
+        "--from-number",
+        metavar="E164",
+        help="a number the account manages; every valid request uses it",
+    )
+    live.add_argument(
+        "--agent-id",
+        metavar="ID",
+        help="an agent of the account; valid requests overriding the agent use it",
+    )
+    live.add_argument(
+        "--live-to-number",
+        metavar="E164",
+        help="with --live --max-live-calls: the only number valid calls may ring",
+    )
     return parser
 
 
@@ -130,11 +231,17 @@ def _run(arguments: argparse.Namespace, console: Console) -> int:
     control = RunControl()
     with _target(arguments, options.api_key) as base_url, _signals(control):
         options = _with_base_url(options, base_url, started=arguments.base_url is None)
-        console.print(safe_text(f"{PROG}: {base_url}, seed {options.seed}", options.api_key), markup=False)
+        console.print(
+            safe_text(f"{PROG}: {base_url}, seed {options.seed}", options.api_key), markup=False
+        )
         progress = Progress(console)
         with progress:
             result = run_suite(options, progress.say, control, progress.start, progress.tick)
-    known = baselines.load(arguments.baseline) if arguments.baseline and not arguments.baseline_update else None
+    known = (
+        baselines.load(arguments.baseline)
+        if arguments.baseline and not arguments.baseline_update
+        else None
+    )
     if known is not None:
         baselines.apply(result, known)
     print_result(result, console)
@@ -155,8 +262,14 @@ def _options(arguments: argparse.Namespace) -> SuiteOptions:
         _check_output(option, path)
     if arguments.baseline_update and arguments.baseline is None:
         raise UsageError("--baseline-update needs --baseline FILE")
-    if arguments.baseline is not None and not arguments.baseline_update and not arguments.baseline.is_file():
-        raise UsageError(f"--baseline {arguments.baseline}: no such file (create it with --baseline-update)")
+    if (
+        arguments.baseline is not None
+        and not arguments.baseline_update
+        and not arguments.baseline.is_file()
+    ):
+        raise UsageError(
+            f"--baseline {arguments.baseline}: no such file (create it with --baseline-update)"
+        )
     if arguments.max_live_calls is not None and not arguments.live:
         raise UsageError("--max-live-calls goes with --live")
     if arguments.base_url is not None:
@@ -174,7 +287,9 @@ def _options(arguments: argparse.Namespace) -> SuiteOptions:
         spec=arguments.spec,
         include_operations=tuple(arguments.include_operation_id),
         exclude_operations=tuple(arguments.exclude_operation_id),
-        exclude_checks=tuple(name for item in arguments.exclude_checks for name in item.split(",") if name),
+        exclude_checks=tuple(
+            name for item in arguments.exclude_checks for name in item.split(",") if name
+        ),
         max_examples=arguments.max_examples,
         seed=new_seed() if arguments.seed is None else arguments.seed,
         workers=arguments.workers,
@@ -197,22 +312,35 @@ def _check_scope(options: SuiteOptions) -> None:
 
     contract = Contract.load(options.spec)
     known = {op.operation_id for op in contract.api.operations}
-    for option, ids in (("--include-operation-id", options.include_operations), ("--exclude-operation-id", options.exclude_operations)):
+    for option, ids in (
+        ("--include-operation-id", options.include_operations),
+        ("--exclude-operation-id", options.exclude_operations),
+    ):
         unknown = sorted(set(ids) - known)
         if unknown:
-            raise UsageError(f"{option}: no operation {unknown[0]!r} in the spec (known: {', '.join(sorted(known))})")
-    scope = [i for i in known if (not options.include_operations or i in options.include_operations) and i not in options.exclude_operations]
+            raise UsageError(
+                f"{option}: no operation {unknown[0]!r} in the spec "
+                f"(known: {', '.join(sorted(known))})"
+            )
+    scope = [
+        i
+        for i in known
+        if (not options.include_operations or i in options.include_operations)
+        and i not in options.exclude_operations
+    ]
     if not scope:
-        raise UsageError("the scope holds no operation (check --include-operation-id / --exclude-operation-id)")
+        raise UsageError(
+            "the scope holds no operation (check --include-operation-id / --exclude-operation-id)"
+        )
     rules = known_rules(contract)
     unknown_checks = sorted(set(options.exclude_checks) - rules)
     if unknown_checks:
-        raise UsageError(f"--exclude-checks: no rule {unknown_checks[0]!r} (see the summary table of a run)")
+        raise UsageError(
+            f"--exclude-checks: no rule {unknown_checks[0]!r} (see the summary table of a run)"
+        )
     problem = options.account.problem(contract)
     if problem is not None:
         raise UsageError(problem)
-
-
 
 
 def _live_numbers(arguments: argparse.Namespace) -> LiveNumbers | None:
@@ -267,7 +395,12 @@ def _target(arguments: argparse.Namespace, api_key: str) -> Iterator[str]:
         return
     from mock_server import create_app, running_server
 
-    app = create_app(api_key=api_key) if arguments.spec is None else create_app(api_key=api_key, spec=arguments.spec)
+    api = None
+    if arguments.spec is not None:
+        from generator.ir import load_api
+
+        api = load_api(arguments.spec)
+    app = create_app(api_key=api_key, api=api)
     with running_server(app) as url:
         yield url
 

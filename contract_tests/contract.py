@@ -16,8 +16,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from generator.ir import Api, EnumRef, Model, ModelRef, Nullable, Operation, TypeExpr, load_api
 from retell_client._validation import Evaluation, Validator, Violation
+
+from generator.ir import Api, EnumRef, Model, ModelRef, Nullable, Operation, TypeExpr, load_api
 
 __all__ = ["MISSING", "Contract", "FieldPath", "delete_at", "replace_at", "value_at", "values_at"]
 
@@ -71,9 +72,14 @@ class Contract:
         return self._validator.violations(operation.request.schema, body)
 
     def request_is_valid(self, operation: Operation, body: object) -> bool:
-        return operation.request is None or self._validator.check(operation.request.schema, body) is None
+        return (
+            operation.request is None
+            or self._validator.check(operation.request.schema, body) is None
+        )
 
-    def evaluate_response(self, operation: Operation, status: int, body: object) -> Evaluation | None:
+    def evaluate_response(
+        self, operation: Operation, status: int, body: object
+    ) -> Evaluation | None:
         """The evaluation of a documented response body (None when it documents none)."""
         response = operation.response(status)
         if response is None or response.body is None:
@@ -108,7 +114,9 @@ class Contract:
         self._enum_paths(kind, (), found, frozenset())
         return tuple(dict.fromkeys(found))
 
-    def _enum_paths(self, kind: TypeExpr | None, at: FieldPath, out: list[FieldPath], seen: frozenset[str]) -> None:
+    def _enum_paths(
+        self, kind: TypeExpr | None, at: FieldPath, out: list[FieldPath], seen: frozenset[str]
+    ) -> None:
         while isinstance(kind, Nullable):
             kind = kind.inner
         if isinstance(kind, EnumRef):
@@ -126,7 +134,9 @@ class Contract:
         values; a rule on an `allOf` member of an object sits at the object's path)."""
         defs: dict[str, Any] = self.schema_document["$defs"]
         found: list[tuple[FieldPath, dict[str, Any]]] = []
-        pending: list[tuple[FieldPath, Any, frozenset[str]]] = [((), {"$ref": f"#/$defs/{schema}"}, frozenset())]
+        pending: list[tuple[FieldPath, Any, frozenset[str]]] = [
+            ((), {"$ref": f"#/$defs/{schema}"}, frozenset())
+        ]
         while pending:
             at, node, seen = pending.pop(0)
             if not isinstance(node, dict):

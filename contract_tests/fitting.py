@@ -48,9 +48,12 @@ class Account:
                 for part in reversed(path):
                     trial = {part: trial}
                 where = ".".join(path)
-                broken = [v for v in contract.request_violations(operation, trial) if v.field == where]
+                broken = [
+                    v for v in contract.request_violations(operation, trial) if v.field == where
+                ]
                 if broken:
-                    return f"--from-number {self.from_number!r} cannot fill `{where}`: {broken[0].message}"
+                    number = self.from_number
+                    return f"--from-number {number!r} cannot fill `{where}`: {broken[0].message}"
         return None
 
     def fit(self, operation: Operation, body: Any) -> Any:
@@ -95,4 +98,6 @@ class Fitter:
 
     def would_rewrite(self, operation: Operation, path: tuple[str, ...]) -> bool:
         """Whether a valid body's value at `path` is rewritten before it is sent."""
-        return self.account.replaces(operation, path) or (self.live and path in operation.phone_paths)
+        return self.account.replaces(operation, path) or (
+            self.live and path in operation.phone_paths
+        )

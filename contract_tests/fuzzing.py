@@ -11,6 +11,7 @@ not a sequential bottleneck. Schemathesis's objects are untyped here (`Any`).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import zlib
 from collections.abc import Callable, Iterator
@@ -73,9 +74,9 @@ def load_schema(run: Run) -> Any:
             "max-redirects": 0,
         }
     )
-    schema = schemathesis.openapi.from_path(str(options.spec or SPEC_PATH), config=config)
-    schema.config.update(base_url=run.url)
-    schema = schema.include(operation_id=[op.operation_id for op in run.contract.operations])
+    loaded: Any = schemathesis.openapi.from_path(str(options.spec or SPEC_PATH), config=config)
+    loaded.config.update(base_url=run.url)
+    schema = loaded.include(operation_id=[op.operation_id for op in run.contract.operations])
     schema.hook("after_validate")(_remember_results)
     return schema
 
@@ -83,7 +84,11 @@ def load_schema(run: Run) -> Any:
 def plan_cases(schema: Any, run: Run) -> list[PlannedCase]:
     """Every case of the run, in a fixed order (a pure function of the spec and the seed)."""
     planned: list[PlannedCase] = []
-    modes = [GenerationMode.NEGATIVE] if run.options.live else [GenerationMode.POSITIVE, GenerationMode.NEGATIVE]
+    modes = (
+        [GenerationMode.NEGATIVE]
+        if run.options.live
+        else [GenerationMode.POSITIVE, GenerationMode.NEGATIVE]
+    )
     for result in schema.get_all_operations():
         api_operation = result.ok()
         operation = run.contract.for_request(str(api_operation.method), str(api_operation.path))
@@ -97,20 +102,32 @@ def plan_cases(schema: Any, run: Run) -> list[PlannedCase]:
         if "fuzzing" in run.options.phases:
             count = max(1, run.options.max_examples // len(modes))
             for mode in modes:
-                seed = zlib.crc32(f"{run.options.seed}:{operation.operation_id}:{mode.value}".encode())
+                seed = zlib.crc32(
+                    f"{run.options.seed}:{operation.operation_id}:{mode.value}".encode()
+                )
                 cases = _draw(api_operation.as_strategy(mode), count, seed)
-                planned += [PlannedCase("fuzzing", operation, case, mode.is_positive) for case in cases]
+                planned += [
+                    PlannedCase("fuzzing", operation, case, mode.is_positive) for case in cases
+                ]
     return planned
 
 
-def run_cases(planned: list[PlannedCase], run: Run, on_done: Callable[[], None] | None = None) -> None:
+def run_cases(
+    planned: list[PlannedCase], run: Run, on_done: Callable[[], None] | None = None
+) -> None:
     """Send the planned cases with `workers` threads, judging each answer as it arrives."""
     load_all_checks()
-    checks = [check for check in CHECKS.get_by_names(list(BUILTIN_CHECKS)) if _name(check) not in run.options.exclude_checks]
+    checks = [
+        check
+        for check in CHECKS.get_by_names(list(BUILTIN_CHECKS))
+        if _name(check) not in run.options.exclude_checks
+    ]
     sessions = threading.local()
     pending: set[Future[None]] = set()
     queue: Iterator[PlannedCase] = iter(planned)
-    with ThreadPoolExecutor(max_workers=run.options.workers, thread_name_prefix="contract-case") as pool:
+    with ThreadPoolExecutor(
+        max_workers=run.options.workers, thread_name_prefix="contract-case"
+    ) as pool:
         while True:
             while not run.stopped and len(pending) < run.options.workers * 2:
                 item = next(queue, None)
@@ -123,7 +140,9 @@ def run_cases(planned: list[PlannedCase], run: Run, on_done: Callable[[], None] 
             for future in done:
                 error = future.exception()
                 if error is not None:
-                    run.outcome.errors.append(f"a case could not be run: {type(error).__name__}: {error}")
+                    run.outcome.errors.append(
+                        f"a case could not be run: {type(error).__name__}: {error}"
+                    )
                 if on_done is not None:
                     on_done()
 
@@ -149,20 +168,32 @@ def _run_one(item: PlannedCase, run: Run, checks: list[Any], sessions: threading
     record = run.request_record(str(request.method), path, dict(request.headers), body)
     headers = {name: ", ".join(values) for name, values in dict(response.headers).items()}
     content = response.content or b""
-    if not run.record(item.operation, item.phase, record, int(response.status_code), headers, content):
+    if not run.record(
+        item.operation, item.phase, record, int(response.status_code), headers, content
+    ):
         return
     _RESULTS.results = []
     transport = {"session": session, "base_url": run.url, "timeout": timeout}
-    try:
+    with contextlib.suppress(FailureGroup):  # the results below say which check failed
         case.validate_response(response, checks=checks, transport_kwargs=transport)
-    except FailureGroup:
-        pass  # the results below say which check failed
     for result in getattr(_RESULTS, "results", []):
         failed = result.status == Status.FAILURE
-        run.outcome.judge(result.name, item.operation.label, applies=failed or _applies(result.name, item, response))
+        run.outcome.judge(
+            result.name,
+            item.operation.label,
+            applies=failed or _applies(result.name, item, response),
+        )
         if failed and result.failure is not None:
             message = f"{result.failure.title}: {result.failure.message}".strip()
-            run.add(result.name, item.operation, item.phase, message, record, int(response.status_code), content)
+            run.add(
+                result.name,
+                item.operation,
+                item.phase,
+                message,
+                record,
+                int(response.status_code),
+                content,
+            )
 
 
 def _remember_results(context: Any, case: Any, response: Any, results: list[Any]) -> None:
@@ -181,14 +212,19 @@ def _applies(name: str, item: PlannedCase, response: Any) -> bool:
         return 200 <= int(response.status_code) < 300
     meta = getattr(item.case, "meta", None)
     data = None if meta is None else meta.phase.data
-    wanted = CoverageScenario.UNSPECIFIED_HTTP_METHOD if name == "unsupported_method" else CoverageScenario.MISSING_PARAMETER
+    wanted = (
+        CoverageScenario.UNSPECIFIED_HTTP_METHOD
+        if name == "unsupported_method"
+        else CoverageScenario.MISSING_PARAMETER
+    )
     return isinstance(data, CoveragePhaseData) and data.scenario == wanted
 
 
 def _coverage_cases(api_operation: Any, modes: list[GenerationMode]) -> list[Any]:
     from schemathesis.generation.coverage import GenerationSession
     from schemathesis.generation.drivers import CoverageGenerator
-    from schemathesis.generation.hypothesis.builder import NO_FEEDBACK, Override
+    from schemathesis.generation.feedback import NO_FEEDBACK
+    from schemathesis.generation.overrides import Override
 
     config = api_operation.schema.config.generation_for(operation=api_operation, phase="coverage")
     generator = CoverageGenerator(

@@ -6,7 +6,7 @@ the vectors, the probes of auth, the concurrency phase):
 - Every phone number in it is the tester's own (`--from-number`, `--live-to-number`) or a
   number of the range reserved for fiction, +1 NXX 555-0100..0199. A phone number is any
   value at a path the spec types with an `x-phone-number` schema, read as a lenient server
-  would: every digit it holds, in any script (an Arabic-Indic "١" is a 1), concatenated. So
+  would: every digit it holds, in any script (an Arabic-Indic one is a 1), concatenated. So
   a negative case that a lenient server accepts anyway can ring only a fictional number.
   `aim` rewrites the numbers of a body before it is sent (keeping the body valid or invalid
   as it was); the gateway refuses to forward anything that still breaks the rule.
@@ -59,7 +59,9 @@ def digits_of(value: object) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return ""
     text = value if isinstance(value, str) else json.dumps(value)
-    return "".join(str(unicodedata.digit(char)) for char in text if unicodedata.digit(char, None) is not None)
+    return "".join(
+        str(unicodedata.digit(char)) for char in text if unicodedata.digit(char, None) is not None
+    )
 
 
 def is_fictional(value: object) -> bool:
@@ -105,7 +107,9 @@ def phone_values(contract: Contract, operation: Operation | None, body: object) 
     if not isinstance(body, dict):
         return []
     operations = [operation] if operation is not None else list(contract.api.operations)
-    return [value for op in operations for path in op.phone_paths for _, value in values_at(body, path)]
+    return [
+        value for op in operations for path in op.phone_paths for _, value in values_at(body, path)
+    ]
 
 
 def is_placeable(contract: Contract, operation: Operation | None, body: object) -> bool:
@@ -115,7 +119,9 @@ def is_placeable(contract: Contract, operation: Operation | None, body: object) 
     for op in operations:
         if op.request is None:
             continue
-        if contract.request_is_valid(op, body) or _stock_validator(contract, op.request.schema).is_valid(body):
+        if contract.request_is_valid(op, body) or _stock_validator(
+            contract, op.request.schema
+        ).is_valid(body):
             return True
     return False
 
@@ -134,9 +140,7 @@ def _stock_validator(contract: Contract, name: str) -> Draft202012Validator:
         return validator
 
 
-def aim(
-    contract: Contract, operation: Operation, body: Any, numbers: LiveNumbers | None
-) -> Any:
+def aim(contract: Contract, operation: Operation, body: Any, numbers: LiveNumbers | None) -> Any:
     """The body as a live run sends it: phone values that are not safe become fictional ones
     of the same validity (a valid one stays valid, an invalid one invalid), and when the body
     is placeable and the tester named numbers, every phone value becomes the tester's (the
@@ -148,7 +152,9 @@ def aim(
     for path in operation.phone_paths:
         for concrete, value in list(values_at(aimed, path)):
             if not is_safe(value, numbers):
-                aimed = replace_at(aimed, concrete, _safe_like(contract, operation, aimed, concrete, value))
+                aimed = replace_at(
+                    aimed, concrete, _safe_like(contract, operation, aimed, concrete, value)
+                )
     if numbers is not None and is_placeable(contract, operation, aimed):
         account = {path for path, role in operation.account_paths if role == "number"}
         for path in operation.phone_paths:
@@ -158,7 +164,9 @@ def aim(
     return aimed
 
 
-def _safe_like(contract: Contract, operation: Operation, body: Any, path: FieldPath, value: Any) -> Any:
+def _safe_like(
+    contract: Contract, operation: Operation, body: Any, path: FieldPath, value: Any
+) -> Any:
     """A fictional replacement for `value` that keeps the body valid or invalid at `path`."""
     if not isinstance(value, str):
         return int(FICTIONAL_NUMBER[1:])  # keeps a wrong type wrong, and its digits harmless

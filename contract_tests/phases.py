@@ -52,8 +52,13 @@ def preflight(run: Run) -> bool:
     with httpx.Client(timeout=run.options.limits.request_timeout_s + 5, trust_env=False) as client:
         for operation in run.contract.operations:
             body = json.dumps(_rejected_body(run, operation)).encode()
-            headers = {"Authorization": f"Bearer {run.options.api_key}", "Content-Type": "application/json"}
-            response = client.request(operation.method, run.url + operation.path, content=body, headers=headers)
+            headers = {
+                "Authorization": f"Bearer {run.options.api_key}",
+                "Content-Type": "application/json",
+            }
+            response = client.request(
+                operation.method, run.url + operation.path, content=body, headers=headers
+            )
             kind = response.headers.get(GATEWAY_HEADER)
             exchange = run.gateway.exchange_of(response.headers)
             if exchange is not None and exchange.failure is Failure.CONNECT:
@@ -100,22 +105,45 @@ def _round(run: Run, client: httpx.Client, operation: Operation, body: bytes) ->
 
     def one(_index: int) -> httpx.Response:
         barrier.wait(timeout=30)
-        return client.request(operation.method, run.url + operation.path, content=body, headers=headers)
+        return client.request(
+            operation.method, run.url + operation.path, content=body, headers=headers
+        )
 
     with ThreadPoolExecutor(max_workers=CONCURRENT_REQUESTS) as pool:
         responses = list(pool.map(one, range(CONCURRENT_REQUESTS)))
     for response in responses:
         run.outcome.count_case()
-        run.record(operation, "concurrency", record, response.status_code, dict(response.headers), response.content)
+        run.record(
+            operation,
+            "concurrency",
+            record,
+            response.status_code,
+            dict(response.headers),
+            response.content,
+        )
     failed = [
-        r for r in responses if r.status_code >= 500 and r.headers.get(GATEWAY_HEADER) in (None, "failed")
+        r
+        for r in responses
+        if r.status_code >= 500 and r.headers.get(GATEWAY_HEADER) in (None, "failed")
     ]
     run.outcome.judge(CONCURRENCY_RULE, operation.label)
     if failed:
         first = failed[0]
-        what = "no complete answer" if first.headers.get(GATEWAY_HEADER) else f"status {first.status_code}"
+        what = (
+            "no complete answer"
+            if first.headers.get(GATEWAY_HEADER)
+            else f"status {first.status_code}"
+        )
         message = f"{len(failed)} of {CONCURRENT_REQUESTS} valid requests sent at once got {what}"
-        run.add(CONCURRENCY_RULE, operation, "concurrency", message, record, first.status_code, first.content)
+        run.add(
+            CONCURRENCY_RULE,
+            operation,
+            "concurrency",
+            message,
+            record,
+            first.status_code,
+            first.content,
+        )
 
 
 def _rejected_body(run: Run, operation: Operation) -> Any:

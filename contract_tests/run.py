@@ -39,7 +39,7 @@ class Run:
     fitter: Fitter
     outcome: RunOutcome = field(default_factory=RunOutcome)
     stop: threading.Event = field(default_factory=threading.Event)
-    say: Progress = lambda _line: None  # noqa: E731 - a default no-op callback
+    say: Progress = lambda _line: None
     started: float = field(default_factory=time.monotonic)
     interrupted_by: str | None = None  # SIGINT / SIGTERM
 
@@ -99,7 +99,9 @@ class Run:
         response_body: bytes = b"",
     ) -> None:
         label = operation if isinstance(operation, str) else operation.label
-        finding = Finding(rule, label, source, message, request, status, response_body[:RESPONSE_KEPT_BYTES])
+        finding = Finding(
+            rule, label, source, message, request, status, response_body[:RESPONSE_KEPT_BYTES]
+        )
         self.outcome.add(finding)
 
 

@@ -24,15 +24,28 @@ from contract_tests.gateway import Gateway, LivePolicy, serve_gateway
 from contract_tests.gateway.upstream import Failure
 from contract_tests.live import LiveBudget
 from contract_tests.options import SuiteOptions
-from contract_tests.phases import KeyRejected, ServerUnreachable, check_concurrency, preflight
+from contract_tests.phases import (
+    CONCURRENCY_RULE,
+    OPERATIONS_FOUND_RULE,
+    KeyRejected,
+    ServerUnreachable,
+    check_concurrency,
+    preflight,
+)
 from contract_tests.run import Progress, Run
 from contract_tests.target import parse_target
 from contract_tests.vector_runner import DOCUMENTED_RESPONSE, run_vectors
-from contract_tests.phases import CONCURRENCY_RULE, OPERATIONS_FOUND_RULE
 from contract_tests.vectors import GENERIC_RULES, build_vectors
 from contract_tests.vectors.model import Expect, Vector
 
-__all__ = ["KeyRejected", "RunControl", "ServerUnreachable", "SuiteResult", "known_rules", "run_suite"]
+__all__ = [
+    "KeyRejected",
+    "RunControl",
+    "ServerUnreachable",
+    "SuiteResult",
+    "known_rules",
+    "run_suite",
+]
 
 LIVE_LENIENCY_RULE = "live_rejection_required"
 TRANSPORT_RULES = {
@@ -128,12 +141,25 @@ def run_suite(
     control = control or RunControl()
     contract = _contract(options)
     target = parse_target(options.base_url)
-    policy = LivePolicy(contract, LiveBudget(options.max_live_calls), options.live_numbers) if options.live else None
+    policy = (
+        LivePolicy(contract, LiveBudget(options.max_live_calls), options.live_numbers)
+        if options.live
+        else None
+    )
     gateway = Gateway(contract, target, options.limits, policy)
     result = SuiteResult(options)
     fitter = Fitter(contract, options.account, options.live, options.live_numbers)
     with serve_gateway(gateway) as url:
-        run = Run(options, contract, target, gateway, url, Judge(contract), fitter, say=say or (lambda _l: None))
+        run = Run(
+            options,
+            contract,
+            target,
+            gateway,
+            url,
+            Judge(contract),
+            fitter,
+            say=say or (lambda _l: None),
+        )
         control.attach(run)
         watchdog = _watchdog(run, result, options.max_time_s)
         try:
@@ -155,7 +181,9 @@ def _contract(options: SuiteOptions) -> Contract:
 
 def _run_parts(run: Run, result: SuiteResult, counter: Counter | None, tick: Tick | None) -> None:
     if not preflight(run):
-        result.stopped = run.gateway.stopped or "the pre-flight found nothing to test at the base URL"
+        result.stopped = (
+            run.gateway.stopped or "the pre-flight found nothing to test at the base URL"
+        )
         return
     vectors = build_vectors(run.contract, live=run.options.live) if run.options.run_vectors else ()
     if vectors and not run.stopped:
@@ -210,12 +238,27 @@ def _conclude(run: Run, result: SuiteResult, control: RunControl) -> None:
     for exchange in gateway.failures:
         assert exchange.failure is not None
         rule = TRANSPORT_RULES[exchange.failure]
-        record = run.request_record(exchange.method, exchange.target, dict(exchange.headers), exchange.body)
-        message = f"{exchange.failure.value} (deadline {run.options.limits.request_timeout_s:g} s, cap {run.options.limits.max_response_bytes} bytes)"
-        run.add(rule, exchange.operation or "(no operation)", "gateway", message, record, exchange.status)
+        record = run.request_record(
+            exchange.method, exchange.target, dict(exchange.headers), exchange.body
+        )
+        limits = run.options.limits
+        message = (
+            f"{exchange.failure.value} (deadline {limits.request_timeout_s:g} s, "
+            f"cap {limits.max_response_bytes} bytes)"
+        )
+        run.add(
+            rule,
+            exchange.operation or "(no operation)",
+            "gateway",
+            message,
+            record,
+            exchange.status,
+        )
     tripped = gateway.tripped
     if tripped is not None:
-        record = run.request_record(tripped.method, tripped.target, dict(tripped.headers), tripped.body)
+        record = run.request_record(
+            tripped.method, tripped.target, dict(tripped.headers), tripped.body
+        )
         run.add(
             LIVE_LENIENCY_RULE,
             tripped.operation or "(no operation)",
@@ -255,6 +298,9 @@ def _never_applied(run: Run, result: SuiteResult) -> list[Any]:
             expected |= run.judge.expected_rules(operation)
         for rule in sorted(expected - set(run.options.exclude_checks)):
             if run.outcome.judged[(rule, operation.label)] == 0:
-                why = "no exchange of the run was one this rule judges (for response rules: no accepted call carried the field)"
+                why = (
+                    "no exchange of the run was one this rule judges "
+                    "(for response rules: no accepted call carried the field)"
+                )
                 found.append(never_applied(rule, operation.label, why))
     return found

@@ -72,12 +72,18 @@ def parse_target(url: str) -> Target:
     """The target of a base URL, or `TargetError` (its message never repeats the URL's
     user info: the caller masks the key anyway, but a password should not travel either)."""
     if _AMBIGUOUS.search(url):
-        raise TargetError("--base-url must not contain backslashes, whitespace or control characters")
+        raise TargetError(
+            "--base-url must not contain backslashes, whitespace or control characters"
+        )
     parts = urlsplit(url)
     if parts.scheme not in _DEFAULT_PORTS:
-        raise TargetError(f"--base-url must be an http:// or https:// URL, not {parts.scheme or 'no'} scheme")
+        raise TargetError(
+            f"--base-url must be an http:// or https:// URL, not {parts.scheme or 'no'} scheme"
+        )
     if "@" in parts.netloc:
-        raise TargetError("--base-url must not carry user info (user:password@); pass the key with --api-key")
+        raise TargetError(
+            "--base-url must not carry user info (user:password@); pass the key with --api-key"
+        )
     if "%" in parts.netloc:
         raise TargetError("--base-url must not have percent-escapes in its host")
     if parts.query or parts.fragment or url.endswith(("?", "#")):
@@ -114,4 +120,6 @@ def _resolves_to_loopback_only(host: str, port: int) -> bool:
     except OSError:
         return False
     found = {info[4][0] for info in addresses}
-    return bool(found) and all(ipaddress.ip_address(str(address).split("%")[0]).is_loopback for address in found)
+    return bool(found) and all(
+        ipaddress.ip_address(str(address).split("%")[0]).is_loopback for address in found
+    )

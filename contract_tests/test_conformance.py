@@ -42,13 +42,19 @@ def contract_result() -> Iterator[SuiteResult]:
     seed = int(os.environ.get("CONTRACT_SEED", "0"))
     if base_url is not None:
         if not parse_target(base_url).is_loopback():
-            pytest.fail(f"refusing non-loopback {parse_target(base_url).host}: use retell-contract --live")
-        yield run_suite(SuiteOptions(base_url=base_url, api_key=_api_key(), max_examples=examples, seed=seed))
+            pytest.fail(
+                f"refusing non-loopback {parse_target(base_url).host}: use retell-contract --live"
+            )
+        yield run_suite(
+            SuiteOptions(base_url=base_url, api_key=_api_key(), max_examples=examples, seed=seed)
+        )
         return
     from mock_server import create_app, running_server
 
     with running_server(create_app(api_key=_api_key())) as url:
-        yield run_suite(SuiteOptions(base_url=url, api_key=_api_key(), max_examples=examples, seed=seed))
+        yield run_suite(
+            SuiteOptions(base_url=url, api_key=_api_key(), max_examples=examples, seed=seed)
+        )
 
 
 @pytest.mark.parametrize("rule", RULES)

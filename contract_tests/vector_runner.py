@@ -15,7 +15,13 @@ from contract_tests.run import Run
 from contract_tests.vectors.model import Auth, Expect, Vector
 from generator.ir import Operation
 
-__all__ = ["DOCUMENTED_RESPONSE", "WRONG_KEY", "auth_header", "documentation_problem", "run_vectors"]
+__all__ = [
+    "DOCUMENTED_RESPONSE",
+    "WRONG_KEY",
+    "auth_header",
+    "documentation_problem",
+    "run_vectors",
+]
 
 SOURCE = "vectors"
 DOCUMENTED_RESPONSE = "documented_response"
@@ -36,7 +42,9 @@ def auth_header(auth: Auth, api_key: str) -> dict[str, str]:
     return {} if value is None else {"Authorization": value}
 
 
-def expectation_problem(vector: Vector, operation: Operation, status: int, *, live: bool) -> str | None:
+def expectation_problem(
+    vector: Vector, operation: Operation, status: int, *, live: bool
+) -> str | None:
     documented_4xx = {response.status for response in operation.errors if response.status < 500}
     met = {
         Expect.ACCEPTED: status == operation.success.status,
@@ -48,7 +56,9 @@ def expectation_problem(vector: Vector, operation: Operation, status: int, *, li
     return None if met else f"expected {vector.expect.value}, got {status}"
 
 
-def documentation_problem(contract: Contract, operation: Operation, status: int, content_type: str, body: object) -> str | None:
+def documentation_problem(
+    contract: Contract, operation: Operation, status: int, content_type: str, body: object
+) -> str | None:
     """Whether the answer is one the spec documents: status, JSON content, schema."""
     response = operation.response(status)
     if response is None:
@@ -59,11 +69,14 @@ def documentation_problem(contract: Contract, operation: Operation, status: int,
         return f"content type {content_type!r} is not application/json"
     violation = contract.validator.check(response.body.schema, body)
     if violation is not None:
-        return f"body breaks {response.body.schema} at {violation.field or '(root)'}: {violation.message}"
+        where = violation.field or "(root)"
+        return f"body breaks {response.body.schema} at {where}: {violation.message}"
     return None
 
 
-def run_vectors(vectors: tuple[Vector, ...], run: Run, on_done: Callable[[], None] | None = None) -> None:
+def run_vectors(
+    vectors: tuple[Vector, ...], run: Run, on_done: Callable[[], None] | None = None
+) -> None:
     """Send every vector (concurrently with `workers`), skipping those a run would rewrite."""
     skipped = withheld = 0
     lock = threading.Lock()
@@ -74,29 +87,40 @@ def run_vectors(vectors: tuple[Vector, ...], run: Run, on_done: Callable[[], Non
         if run.stopped:
             return
         operation = run.contract.api.operation(vector.operation_id)
-        if vector.is_valid_request and any(run.fitter.would_rewrite(operation, path) for path in vector.probes):
+        if vector.is_valid_request and any(
+            run.fitter.would_rewrite(operation, path) for path in vector.probes
+        ):
             with lock:
                 skipped += 1
             return
         client = getattr(clients, "client", None)
         if client is None:
-            client = clients.client = httpx.Client(timeout=run.options.limits.request_timeout_s + 5, trust_env=False)
+            client = clients.client = httpx.Client(
+                timeout=run.options.limits.request_timeout_s + 5, trust_env=False
+            )
         if not _send(vector, operation, run, client):
             with lock:
                 withheld += 1
         if on_done is not None:
             on_done()
 
-    with ThreadPoolExecutor(max_workers=run.options.workers, thread_name_prefix="contract-vector") as pool:
+    with ThreadPoolExecutor(
+        max_workers=run.options.workers, thread_name_prefix="contract-vector"
+    ) as pool:
         for future in [pool.submit(one, vector) for vector in vectors]:
             error = future.exception()
             if error is not None:
-                run.outcome.errors.append(f"a vector could not be run: {type(error).__name__}: {error}")
+                run.outcome.errors.append(
+                    f"a vector could not be run: {type(error).__name__}: {error}"
+                )
     line = f"vectors: {len(vectors) - skipped} sent"
     if withheld:
         line += f", {withheld} answered by the gateway (withheld or no answer)"
     if skipped:
-        line += f", {skipped} skipped (they probe a value the run replaces: --from-number, --agent-id or --live)"
+        line += (
+            f", {skipped} skipped (they probe a value the run replaces: "
+            "--from-number, --agent-id or --live)"
+        )
     run.say(line)
     if skipped:
         run.outcome.notes.append(line)
@@ -111,13 +135,20 @@ def _send(vector: Vector, operation: Operation, run: Run, client: httpx.Client) 
         document = run.fitter.prepare(operation, vector.body, valid=vector.is_valid_request)
         body = json.dumps(document, ensure_ascii=False).encode()
     record = run.request_record(operation.method, operation.path, headers, body)
-    response = client.request(operation.method, run.url + operation.path, content=body, headers=headers)
+    response = client.request(
+        operation.method, run.url + operation.path, content=body, headers=headers
+    )
     run.outcome.count_case()
     answer_headers = dict(response.headers)
-    if not run.record(operation, SOURCE, record, response.status_code, answer_headers, response.content):
+    if not run.record(
+        operation, SOURCE, record, response.status_code, answer_headers, response.content
+    ):
         return False
     problems = [
-        (vector.rule, expectation_problem(vector, operation, response.status_code, live=run.options.live)),
+        (
+            vector.rule,
+            expectation_problem(vector, operation, response.status_code, live=run.options.live),
+        ),
         (
             DOCUMENTED_RESPONSE,
             documentation_problem(
@@ -134,6 +165,13 @@ def _send(vector: Vector, operation: Operation, run: Run, client: httpx.Client) 
             continue
         run.outcome.judge(rule, operation.label)
         if problem is not None:
-            run.add(rule, operation, SOURCE, f"[{vector.name}] {problem}", record, response.status_code, response.content)
+            run.add(
+                rule,
+                operation,
+                SOURCE,
+                f"[{vector.name}] {problem}",
+                record,
+                response.status_code,
+                response.content,
+            )
     return True
-

@@ -107,17 +107,10 @@ def run(options: Options) -> int:
         if spec_sha and up_to_date(options.out, spec_sha, version):
             print(f"{display(options.out)}/ is up to date")
             return 0
-    from generator.emit import start_heavy
+    from generator.pipeline import Run, run_command
 
-    # Started before the pipeline's own imports, so that its warm-up overlaps them too.
-    heavy = start_heavy(options.only or LANGUAGES)
-    try:
-        from generator.pipeline import Run, run_command
-
-        run = Run(options.spec, display(options.spec), options.out, version, options.only, heavy)
-        return run_command(options.command, run)
-    finally:
-        heavy.close()
+    run = Run(options.spec, display(options.spec), options.out, version, options.only)
+    return run_command(options.command, run)
 
 
 def _sha256_of(path: Path) -> str | None:

@@ -1,8 +1,8 @@
 """The generator's version: a release number plus a fingerprint of everything that shapes output.
 
-The fingerprint hashes the generator's own files and the versions of the tools whose output
-it embeds (datamodel-code-generator, ruff), so a no-op regeneration can be detected without
-running the pipeline.
+The fingerprint hashes the generator's own files and the versions of the tools that shape its
+output (Jinja renders every file, ruff formats the Python), so a no-op regeneration can be
+detected without running the pipeline.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 RELEASE = "0.1.0"
 HERE = Path(__file__).resolve().parent
-TOOLS = (("datamodel_code_generator", "datamodel_code_generator"), ("ruff", "ruff"))
+TOOLS = (("jinja2", "jinja2"), ("ruff", "ruff"))
 SKIPPED = frozenset({"__pycache__", "node_modules"})
 SOURCE_SUFFIXES = frozenset({".py", ".jinja"})
 

@@ -2,7 +2,8 @@
 
 Only files whose bytes change are rewritten (make compares mtimes); files in generated/ that
 the FileSet does not list are deleted by `write_files` and reported by `diff_files`, except
-tool caches and installs (node_modules, __pycache__, *.egg-info, ...), which are ignored.
+tool caches and installs (node_modules, __pycache__, *.egg-info, the package-lock.json that
+`npm install` writes, ...), which are ignored.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ IGNORED_DIRS = frozenset(
     {"node_modules", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "build", "dist"}
 )
 IGNORED_SUFFIXES = (".egg-info", ".pyc", ".tsbuildinfo")
+IGNORED_FILES = frozenset({"package-lock.json"})
 
 
 @dataclass(frozen=True)
@@ -34,20 +36,43 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def with_manifest(files: dict[str, str], spec_sha256: str, version: str) -> dict[str, str]:
+def with_manifest(
+    files: dict[str, str], spec_sha256: str, version: str, kept: dict[str, str] | None = None
+) -> dict[str, str]:
+    """The files and their manifest. `kept`: the entries of files this run left alone (the
+    other languages of an `--only` run), taken from the manifest on disk; the version then
+    says the run was partial, so the no-op test never takes their hashes on trust."""
+    hashes = {**(kept or {}), **{path: sha256(text) for path, text in files.items()}}
     manifest = {
         "banner": BANNER,
-        "generator_version": version,
+        "generator_version": version if kept is None else f"{version} (partial)",
         "spec": "spec/openapi.yaml",
         "spec_sha256": spec_sha256,
-        "files": {path: sha256(text) for path, text in sorted(files.items())},
+        "files": dict(sorted(hashes.items())),
     }
     return {**files, MANIFEST: json.dumps(manifest, indent=2) + "\n"}
 
 
+def kept_entries(root: Path, leave: frozenset[str]) -> dict[str, str]:
+    """The manifest's entries for files under the top-level folders `leave`, still on disk."""
+    try:
+        listed = json.loads((root / MANIFEST).read_text(encoding="utf-8")).get("files", {})
+    except (OSError, ValueError, AttributeError):
+        return {}
+    if not isinstance(listed, dict):
+        return {}
+    return {
+        path: digest
+        for path, digest in listed.items()
+        if isinstance(path, str) and path.split("/")[0] in leave and (root / path).is_file()
+    }
+
+
 def ignored(relative: str) -> bool:
     parts = relative.split("/")
-    return any(p in IGNORED_DIRS or p.endswith(IGNORED_SUFFIXES) for p in parts)
+    return parts[-1] in IGNORED_FILES or any(
+        p in IGNORED_DIRS or p.endswith(IGNORED_SUFFIXES) for p in parts
+    )
 
 
 def existing_files(root: Path, leave: frozenset[str] = frozenset()) -> set[str]:

@@ -215,7 +215,9 @@ class Gateway:
                 exchange.withheld = f"live guard: {reason}"
                 return _synthetic(503, "withheld", exchange.withheld)
         started = time.perf_counter()
-        answer = await self._upstream_client().send(exchange.method, exchange.target, exchange.headers, exchange.body)
+        answer = await self._upstream_client().send(
+            exchange.method, exchange.target, exchange.headers, exchange.body
+        )
         exchange.seconds = time.perf_counter() - started
         self.sent += answer.sent
         return self._record(exchange, answer)
@@ -228,13 +230,17 @@ class Gateway:
             return _synthetic(502, "failed", f"the server under test: {answer.failure.value}")
         self._consecutive_failures = 0
         exchange.status, exchange.reason = answer.status, answer.reason
-        exchange.response_headers = [(n, v) for n, v in answer.headers if not _foreign_location(n, v)]
+        exchange.response_headers = [
+            (n, v) for n, v in answer.headers if not _foreign_location(n, v)
+        ]
         exchange.response_body = answer.body
         lenient = 200 <= answer.status < 300 and not exchange.placeable
         if self.policy is not None and lenient and exchange.operation is not None:
             if self.tripped is None:
                 self.tripped = exchange
-            self.stop("a live server accepted a request it had to reject (it may be placing a call)")
+            self.stop(
+                "a live server accepted a request it had to reject (it may be placing a call)"
+            )
         return UpstreamAnswer(answer.status, answer.reason, exchange.response_headers, answer.body)
 
     def _note_failure(self, exchange: Exchange) -> None:

@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 import h11
 
@@ -73,7 +74,9 @@ class Upstream:
         self._idle: list[_Connection] = []
         self._ssl = ssl.create_default_context() if target.scheme == "https" else None
 
-    async def send(self, method: str, path: str, headers: Sequence[tuple[str, str]], body: bytes) -> UpstreamAnswer:
+    async def send(
+        self, method: str, path: str, headers: Sequence[tuple[str, str]], body: bytes
+    ) -> UpstreamAnswer:
         """`path` is the request target relative to the target's base path (with query)."""
         connection: _Connection | None = None
         try:
@@ -149,7 +152,9 @@ class Upstream:
         await connection.writer.drain()
         response = await _next_event(connection, h11.Response)
         assert isinstance(response, h11.Response)
-        answer_headers = [(name.decode("latin-1"), value.decode("latin-1")) for name, value in response.headers]
+        answer_headers = [
+            (name.decode("latin-1"), value.decode("latin-1")) for name, value in response.headers
+        ]
         decoder = _decoder(answer_headers)
         chunks: list[bytes] = []
         size = 0
@@ -166,7 +171,9 @@ class Upstream:
                 raise _TooLarge(response.status_code, answer_headers)
             chunks.append(data)
         reason = response.reason.decode("latin-1", errors="replace")
-        kept = [(n, v) for n, v in answer_headers if n.lower() not in HOP_BY_HOP | {"content-encoding"}]
+        kept = [
+            (n, v) for n, v in answer_headers if n.lower() not in HOP_BY_HOP | {"content-encoding"}
+        ]
         return UpstreamAnswer(response.status_code, reason, kept, b"".join(chunks))
 
 
@@ -197,8 +204,10 @@ async def _next_event(connection: _Connection, *wanted: type) -> object:
         raise h11.RemoteProtocolError(f"unexpected {type(event).__name__}")
 
 
-def _decoder(headers: Headers) -> zlib._Decompress | None:  # type: ignore[name-defined]
-    encoding = next((value.strip().lower() for name, value in headers if name.lower() == "content-encoding"), "")
+def _decoder(headers: Headers) -> Any:
+    encoding = next(
+        (value.strip().lower() for name, value in headers if name.lower() == "content-encoding"), ""
+    )
     if encoding == "gzip":
         return zlib.decompressobj(16 + zlib.MAX_WBITS)
     if encoding == "deflate":

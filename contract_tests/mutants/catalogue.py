@@ -23,7 +23,13 @@ from typing import Any
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from contract_tests.contract import Contract, FieldPath, values_at
-from contract_tests.mutants.asgi import HttpRequest, HttpResponse, answer_before, rewrite_request, rewrite_response
+from contract_tests.mutants.asgi import (
+    HttpRequest,
+    HttpResponse,
+    answer_before,
+    rewrite_request,
+    rewrite_response,
+)
 from generator.ir import AnyValue, Echo, EnumRef, MapOf, Operation, Scalar
 
 __all__ = ["MUTANTS", "VARIANTS", "Mutant", "catalogue", "variants"]
@@ -55,7 +61,11 @@ def _success_edit(operation: Operation, edit: JsonEdit) -> Wrap:
 
     def rewrite(request: HttpRequest, response: HttpResponse) -> HttpResponse:
         document = response.json()
-        if request.path != operation.path or not 200 <= response.status < 300 or not isinstance(document, dict):
+        if (
+            request.path != operation.path
+            or not 200 <= response.status < 300
+            or not isinstance(document, dict)
+        ):
             return response
         edited = copy.deepcopy(document)
         edit(request.json(), edited)
@@ -64,7 +74,9 @@ def _success_edit(operation: Operation, edit: JsonEdit) -> Wrap:
     return lambda app, _key: rewrite_response(app, rewrite)
 
 
-def _request_edit(operations: tuple[Operation, ...], edit: Callable[[dict[str, Any]], None]) -> Wrap:
+def _request_edit(
+    operations: tuple[Operation, ...], edit: Callable[[dict[str, Any]], None]
+) -> Wrap:
     """Edit JSON-object request bodies of some operations before the mock validates them."""
     paths = {operation.path for operation in operations}
 
@@ -133,7 +145,11 @@ class _Spec:
 
     def phone_echo(self, *, last: bool = False) -> tuple[Operation, Echo] | None:
         return next(
-            ((op, echo) for op, echo in self.echoes(last=last) if _path(echo.request) in op.phone_paths),
+            (
+                (op, echo)
+                for op, echo in self.echoes(last=last)
+                if _path(echo.request) in op.phone_paths
+            ),
             None,
         )
 
@@ -144,7 +160,9 @@ class _Spec:
                 return operation, phones[0], phones[1]
         return None
 
-    def echo_of(self, kind: type, *, present: bool = False, last: bool = False) -> tuple[Operation, Echo] | None:
+    def echo_of(
+        self, kind: type, *, present: bool = False, last: bool = False
+    ) -> tuple[Operation, Echo] | None:
         for operation, echo in self.echoes(last=last):
             field = self._request_field(operation, echo.request)
             if field is not None and isinstance(field.type, kind) and (echo.present or not present):
@@ -163,7 +181,9 @@ class _Spec:
                 return operation, echo
         return None
 
-    def rule_site(self, rule_filter: Callable[[dict[str, Any]], bool], *, request: bool = False) -> tuple[Operation, FieldPath, dict[str, Any], str] | None:
+    def rule_site(
+        self, rule_filter: Callable[[dict[str, Any]], bool], *, request: bool = False
+    ) -> tuple[Operation, FieldPath, dict[str, Any], str] | None:
         """The first (operation, path, subschema, rule) whose named subschema passes the filter."""
         for operation in self.operations:
             body = operation.request if request else operation.success.body
@@ -190,7 +210,10 @@ class _Spec:
         assert operation.success.body is not None
         model = self.contract.model_of(operation.success.body.type)
         optional = {f.name for f in model.fields if not f.required} if model else set()
-        return next((p for p in self.contract.enum_paths(operation.success.body.type) if p[0] in optional), None)
+        return next(
+            (p for p in self.contract.enum_paths(operation.success.body.type) if p[0] in optional),
+            None,
+        )
 
     def boolean_request_field(self, *, last: bool = True) -> tuple[Operation, str] | None:
         operations = reversed(self.operations) if last else self.operations
@@ -207,7 +230,11 @@ class _Spec:
         for operation in self.operations:
             assert operation.request is not None
             model = self.contract.model_of(operation.request.type)
-            found += [(operation, f.name) for f in (model.fields if model else ()) if isinstance(f.type, MapOf)]
+            found += [
+                (operation, f.name)
+                for f in (model.fields if model else ())
+                if isinstance(f.type, MapOf)
+            ]
         return found
 
     def free_object_field(self) -> tuple[Operation, str] | None:
@@ -272,7 +299,12 @@ def _number_without_plus(spec: _Spec) -> Mutant | None:
         if isinstance(value, str):
             _set(body, path, value.lstrip("+"))
 
-    return Mutant("number_without_plus", f"{operation.label} echoes {echo.response} without its '+'", _success_edit(operation, strip_plus), ("e164_numbers", echo.rule))
+    return Mutant(
+        "number_without_plus",
+        f"{operation.label} echoes {echo.response} without its '+'",
+        _success_edit(operation, strip_plus),
+        ("e164_numbers", echo.rule),
+    )
 
 
 def _numbers_swapped(spec: _Spec) -> Mutant | None:
@@ -287,7 +319,12 @@ def _numbers_swapped(spec: _Spec) -> Mutant | None:
         _set(body, a, right)
         _set(body, b, left)
 
-    return Mutant("numbers_swapped", f"{operation.label} swaps {first.response} and {second.response}", _success_edit(operation, swap), (first.rule,))
+    return Mutant(
+        "numbers_swapped",
+        f"{operation.label} swaps {first.response} and {second.response}",
+        _success_edit(operation, swap),
+        (first.rule,),
+    )
 
 
 def _default_not_honoured(spec: _Spec) -> Mutant | None:
@@ -300,7 +337,12 @@ def _default_not_honoured(spec: _Spec) -> Mutant | None:
         if isinstance(request, dict) and echo.request not in request:
             _set(body, _path(echo.response), not echo.default)
 
-    return Mutant("default_not_honoured", f"{operation.label} answers {echo.response}={json.dumps(not echo.default)} when omitted", _success_edit(operation, flip), (echo.rule,))
+    return Mutant(
+        "default_not_honoured",
+        f"{operation.label} answers {echo.response}={json.dumps(not echo.default)} when omitted",
+        _success_edit(operation, flip),
+        (echo.rule,),
+    )
 
 
 def _object_echo_mutants(spec: _Spec) -> Iterator[Mutant]:
@@ -318,8 +360,19 @@ def _object_echo_mutants(spec: _Spec) -> Iterator[Mutant]:
         if isinstance(value, dict):
             _set(body, path, _overflow_to_infinity(value))
 
-    yield Mutant("metadata_dropped", f"{operation.label} drops {echo.response} from its answer", _success_edit(operation, drop), (echo.rule,))
-    yield Mutant("metadata_infinity", f"{operation.label} echoes {echo.response} numbers near the double limit as Infinity (not JSON)", _success_edit(operation, infinity), (echo.rule, "documented_response"))
+    yield Mutant(
+        "metadata_dropped",
+        f"{operation.label} drops {echo.response} from its answer",
+        _success_edit(operation, drop),
+        (echo.rule,),
+    )
+    yield Mutant(
+        "metadata_infinity",
+        f"{operation.label} echoes {echo.response} numbers near the double limit as Infinity "
+        "(not JSON)",
+        _success_edit(operation, infinity),
+        (echo.rule, "documented_response"),
+    )
 
 
 def _map_echo_truncated(spec: _Spec) -> Mutant | None:
@@ -334,7 +387,12 @@ def _map_echo_truncated(spec: _Spec) -> Mutant | None:
         if isinstance(value, dict):
             _set(body, path, {k: v[:8] if isinstance(v, str) else v for k, v in value.items()})
 
-    return Mutant("dynamic_variables_truncated", f"{operation.label} truncates {echo.response} values to 8 characters", _success_edit(operation, truncate), (echo.rule,))
+    return Mutant(
+        "dynamic_variables_truncated",
+        f"{operation.label} truncates {echo.response} values to 8 characters",
+        _success_edit(operation, truncate),
+        (echo.rule,),
+    )
 
 
 def _override_agent_ignored(spec: _Spec) -> Mutant | None:
@@ -347,7 +405,12 @@ def _override_agent_ignored(spec: _Spec) -> Mutant | None:
     def fixed(_request: Any, body: dict[str, Any]) -> None:
         _set(body, path, "agent_fixed_by_the_server")
 
-    return Mutant("override_agent_ignored", f"{operation.label} ignores {echo.request}", _success_edit(operation, fixed), (echo.rule,))
+    return Mutant(
+        "override_agent_ignored",
+        f"{operation.label} ignores {echo.request}",
+        _success_edit(operation, fixed),
+        (echo.rule,),
+    )
 
 
 def _rule_mutants(spec: _Spec) -> Iterator[Mutant | None]:
@@ -361,61 +424,132 @@ def _rule_mutants(spec: _Spec) -> Iterator[Mutant | None]:
                 body.update(trigger)
                 body.update(broken)
 
-            yield Mutant("conditional_rule_broken", f"{operation.label} answers {json.dumps(trigger)} with {json.dumps(broken)}", _success_edit(operation, break_rule), (rule,))
+            yield Mutant(
+                "conditional_rule_broken",
+                f"{operation.label} answers {json.dumps(trigger)} with {json.dumps(broken)}",
+                _success_edit(operation, break_rule),
+                (rule,),
+            )
     for name, which in (("minimum_crossed", "minimum"), ("maximum_crossed", "maximum")):
-        site = spec.rule_site(lambda node, which=which: which in node and "if" not in node and node.get("type") in ("integer", "number"))
+        site = spec.rule_site(_numeric_bound(which))
         if site is None:
             continue
         operation, path, node, rule = site
         value = node[which] - 1 if which == "minimum" else node[which] + 1
         calm = _calm_conditionals(spec, operation)
 
-        def cross(_request: Any, body: dict[str, Any], path: FieldPath = path, value: Any = value, calm: dict[str, Any] = calm) -> None:
+        def cross(
+            _request: Any,
+            body: dict[str, Any],
+            path: FieldPath = path,
+            value: Any = value,
+            calm: dict[str, Any] = calm,
+        ) -> None:
             body.update(calm)
             _set(body, path, value)
 
-        yield Mutant(name, f"{operation.label} answers {'.'.join(path)}={value} (only that rule broken)", _success_edit(operation, cross), (rule,))
-    refinement = spec.rule_site(lambda node: "if" not in node and any("const" in sub for sub in (node.get("properties") or {}).values()))
+        yield Mutant(
+            name,
+            f"{operation.label} answers {'.'.join(path)}={value} (only that rule broken)",
+            _success_edit(operation, cross),
+            (rule,),
+        )
+    refinement = spec.rule_site(
+        lambda node: (
+            "if" not in node
+            and any("const" in sub for sub in (node.get("properties") or {}).values())
+        )
+    )
     if refinement is not None:
         operation, _, node, rule = refinement
         field, sub = next((name, sub) for name, sub in node["properties"].items() if "const" in sub)
         others = [v for v in spec.enum_values(operation, (field,)) if v != sub["const"]]
         if others:
-            yield Mutant("refined_value_broken", f"{operation.label} answers {field}={others[0]!r}", _success_edit(operation, lambda _r, body: _set(body, (field,), others[0])), (rule,))
+            yield Mutant(
+                "refined_value_broken",
+                f"{operation.label} answers {field}={others[0]!r}",
+                _success_edit(operation, lambda _r, body: _set(body, (field,), others[0])),
+                (rule,),
+            )
 
 
 def _enum_mutants(spec: _Spec) -> Iterator[Mutant | None]:
     first = spec.enum_field()
     if first is not None:
         operation, path = first
-        yield Mutant("enum_outsider_required", f"{operation.label} answers {'.'.join(path)} 'queued'", _success_edit(operation, lambda _r, body: _set(body, path, "queued")), ("closed_enums",))
-        yield Mutant("required_field_missing", f"{operation.label} omits the required {'.'.join(path)}", _success_edit(operation, lambda _r, body: _pop(body, path)), ("response_schema_conformance", "documented_response"))
+        yield Mutant(
+            "enum_outsider_required",
+            f"{operation.label} answers {'.'.join(path)} 'queued'",
+            _success_edit(operation, lambda _r, body: _set(body, path, "queued")),
+            ("closed_enums",),
+        )
+        yield Mutant(
+            "required_field_missing",
+            f"{operation.label} omits the required {'.'.join(path)}",
+            _success_edit(operation, lambda _r, body: _pop(body, path)),
+            ("response_schema_conformance", "documented_response"),
+        )
     last = spec.operations[-1] if spec.operations else None
     optional = None if last is None else spec.optional_enum_field(last)
     if last is not None and optional is not None:
-        yield Mutant("enum_outsider_optional", f"{last.label} answers {'.'.join(optional)} 'outgoing'", _success_edit(last, lambda _r, body: _set(body, optional, "outgoing")), ("closed_enums",))
+        yield Mutant(
+            "enum_outsider_optional",
+            f"{last.label} answers {'.'.join(optional)} 'outgoing'",
+            _success_edit(last, lambda _r, body: _set(body, optional, "outgoing")),
+            ("closed_enums",),
+        )
 
 
 def _protocol_mutants(spec: _Spec) -> Iterator[Mutant | None]:
     if not spec.operations:
         return
     first, last = spec.operations[0], spec.operations[-1]
-    yield Mutant("success_as_200", f"{first.label} answers 200 instead of {first.success.status}", _status_map((first,), first.success.status, 200 if first.success.status != 200 else 202), ("status_code_conformance", "documented_response"))
+    yield Mutant(
+        "success_as_200",
+        f"{first.label} answers 200 instead of {first.success.status}",
+        _status_map((first,), first.success.status, 200 if first.success.status != 200 else 202),
+        ("status_code_conformance", "documented_response"),
+    )
 
     def plain_text(request: HttpRequest, response: HttpResponse) -> HttpResponse:
         if request.path == last.path and 200 <= response.status < 300:
             return replace(response, headers={"content-type": "text/plain; charset=utf-8"})
         return response
 
-    yield Mutant("success_as_text", f"{last.label} answers its success as text/plain", lambda app, _key: rewrite_response(app, plain_text), ("content_type_conformance", "documented_response"))
-    yield Mutant("unauthorized_as_403", "a bad key gets 403 instead of 401", _status_map(spec.operations, 401, 403), ("auth_required",))
-    yield Mutant("error_without_message", "400 answers lack the error body's required field", lambda app, _key: rewrite_response(app, _error_without_message), ("response_schema_conformance", "documented_response"))
-    yield Mutant("method_not_allowed_as_404", "unsupported methods get 404 instead of 405", lambda app, _key: rewrite_response(app, _method_not_allowed_as_404), ("unsupported_method",))
+    yield Mutant(
+        "success_as_text",
+        f"{last.label} answers its success as text/plain",
+        lambda app, _key: rewrite_response(app, plain_text),
+        ("content_type_conformance", "documented_response"),
+    )
+    yield Mutant(
+        "unauthorized_as_403",
+        "a bad key gets 403 instead of 401",
+        _status_map(spec.operations, 401, 403),
+        ("auth_required",),
+    )
+    yield Mutant(
+        "error_without_message",
+        "400 answers lack the error body's required field",
+        lambda app, _key: rewrite_response(app, _error_without_message),
+        ("response_schema_conformance", "documented_response"),
+    )
+    yield Mutant(
+        "method_not_allowed_as_404",
+        "unsupported methods get 404 instead of 405",
+        lambda app, _key: rewrite_response(app, _method_not_allowed_as_404),
+        ("unsupported_method",),
+    )
 
 
 def _request_mutants(spec: _Spec) -> Iterator[Mutant | None]:
     operations = spec.operations
-    yield Mutant("null_accepted", "null optional fields are treated as absent", _request_edit(operations, _drop_nulls), ("field_types_enforced", "negative_data_rejection"))
+    yield Mutant(
+        "null_accepted",
+        "null optional fields are treated as absent",
+        _request_edit(operations, _drop_nulls),
+        ("field_types_enforced", "negative_data_rejection"),
+    )
     if operations and operations[-1].phone_paths:
         last = operations[-1]
 
@@ -425,7 +559,12 @@ def _request_mutants(spec: _Spec) -> Iterator[Mutant | None]:
                 if isinstance(value, str):
                     _set(body, path, "".join(char for char in value if char not in " -()"))
 
-        yield Mutant("near_miss_accepted", f"{last.label} only: spaces, dashes, parentheses stripped from phone numbers", _request_edit((last,), normalise), ("e164_numbers",))
+        yield Mutant(
+            "near_miss_accepted",
+            f"{last.label} only: spaces, dashes, parentheses stripped from phone numbers",
+            _request_edit((last,), normalise),
+            ("e164_numbers",),
+        )
     boolean = spec.boolean_request_field()
     if boolean is not None:
         operation, name = boolean
@@ -434,12 +573,24 @@ def _request_mutants(spec: _Spec) -> Iterator[Mutant | None]:
             if body.get(name) in ("true", "false"):
                 body[name] = body[name] == "true"
 
-        yield Mutant("bool_string_coerced", f"{operation.label} accepts 'true'/'false' strings for {name}", _request_edit((operation,), coerce), ("field_types_enforced", "negative_data_rejection"))
+        yield Mutant(
+            "bool_string_coerced",
+            f"{operation.label} accepts 'true'/'false' strings for {name}",
+            _request_edit((operation,), coerce),
+            ("field_types_enforced", "negative_data_rejection"),
+        )
     if operations and operations[0].phone_paths:
         first = operations[0]
         required_phone = _required_phone(spec, first)
         if required_phone is not None:
-            yield Mutant("required_field_defaulted", f"{first.label} fills in a missing {required_phone}", _request_edit((first,), lambda body: body.setdefault(required_phone, "+12137770000")), ("required_fields_enforced", "negative_data_rejection"))
+            yield Mutant(
+                "required_field_defaulted",
+                f"{first.label} fills in a missing {required_phone}",
+                _request_edit(
+                    (first,), lambda body: body.setdefault(required_phone, "+12137770000")
+                ),
+                ("required_fields_enforced", "negative_data_rejection"),
+            )
     maps = spec.map_request_fields()
     if maps:
         names = {name for _, name in maps}
@@ -448,28 +599,65 @@ def _request_mutants(spec: _Spec) -> Iterator[Mutant | None]:
             for name in names:
                 value = body.get(name)
                 if isinstance(value, dict):
-                    body[name] = {k: v if isinstance(v, str) else json.dumps(v) for k, v in value.items()}
+                    body[name] = {
+                        k: v if isinstance(v, str) else json.dumps(v) for k, v in value.items()
+                    }
 
-        yield Mutant("map_values_stringified", "non-string map values are accepted (stringified)", _request_edit(tuple(op for op, _ in maps), stringify), ("field_types_enforced", "negative_data_rejection"))
-    yield Mutant("auth_ignored", "every request is treated as authenticated", _auth_ignored, ("auth_required", "ignored_auth"))
-    yield Mutant("auth_prefix_match", "any key that starts with the right key is accepted", _auth_prefix_match, ("auth_required",))
-    yield Mutant("server_error_on_non_ascii", "500 on a body with non-ASCII characters", _crash_on_non_ascii, ("not_a_server_error",))
+        yield Mutant(
+            "map_values_stringified",
+            "non-string map values are accepted (stringified)",
+            _request_edit(tuple(op for op, _ in maps), stringify),
+            ("field_types_enforced", "negative_data_rejection"),
+        )
+    yield Mutant(
+        "auth_ignored",
+        "every request is treated as authenticated",
+        _auth_ignored,
+        ("auth_required", "ignored_auth"),
+    )
+    yield Mutant(
+        "auth_prefix_match",
+        "any key that starts with the right key is accepted",
+        _auth_prefix_match,
+        ("auth_required",),
+    )
+    yield Mutant(
+        "server_error_on_non_ascii",
+        "500 on a body with non-ASCII characters",
+        _crash_on_non_ascii,
+        ("not_a_server_error",),
+    )
 
 
 def _new_rule_mutants(spec: _Spec) -> Iterator[Mutant | None]:
     for operation in spec.operations:
         for path, rule in operation.unique_paths:
-            yield Mutant("id_reused", f"{operation.label} gives every call the same {'.'.join(path)}", _success_edit(operation, lambda _r, body, path=path: _set(body, path, "call_0000")), (rule,))
+            yield Mutant(
+                "id_reused",
+                f"{operation.label} gives every call the same {'.'.join(path)}",
+                _success_edit(operation, _fixed_value(path, "call_0000")),
+                (rule,),
+            )
             break
         else:
             continue
         break
     free = spec.free_object_field()
     if free is not None:
-        operation, name = free
-        yield Mutant("large_body_crash", f"{operation.label} answers 500 to a body over {LARGE_BODY // 1024} KiB", _large_body_crash(operation), ("large_bodies_handled",))
+        operation, _name = free
+        yield Mutant(
+            "large_body_crash",
+            f"{operation.label} answers 500 to a body over {LARGE_BODY // 1024} KiB",
+            _large_body_crash(operation),
+            ("large_bodies_handled",),
+        )
     if spec.operations:
-        yield Mutant("race_crash", f"{spec.operations[0].label} answers 500 while another request is in flight", _race_crash(spec.operations[0]), ("concurrent_requests_handled",))
+        yield Mutant(
+            "race_crash",
+            f"{spec.operations[0].label} answers 500 while another request is in flight",
+            _race_crash(spec.operations[0]),
+            ("concurrent_requests_handled",),
+        )
 
 
 # --- correct variants ---------------------------------------------------------------------------
@@ -488,15 +676,35 @@ def variants(contract: Contract) -> tuple[Mutant, ...]:
             if isinstance(request, dict) and _get(request, request_path) == "":
                 _set(body, response_path, "agent_default_of_the_number")
 
-        found.append(Mutant("empty_override_uses_default_agent", f"{operation.label}: {echo.request} '' means no override", _success_edit(operation, default_agent), ()))
+        found.append(
+            Mutant(
+                "empty_override_uses_default_agent",
+                f"{operation.label}: {echo.request} '' means no override",
+                _success_edit(operation, default_agent),
+                (),
+            )
+        )
 
         def reject_empty(request: HttpRequest) -> HttpResponse | None:
             document = request.json()
-            if request.path == operation.path and isinstance(document, dict) and _get(document, request_path) == "":
-                return HttpResponse(422).with_json({"error_message": f"{echo.request}: names no agent"})
+            if (
+                request.path == operation.path
+                and isinstance(document, dict)
+                and _get(document, request_path) == ""
+            ):
+                return HttpResponse(422).with_json(
+                    {"error_message": f"{echo.request}: names no agent"}
+                )
             return None
 
-        found.append(Mutant("empty_override_rejected", f"{operation.label}: {echo.request} '' is refused with 422", lambda app, _key: answer_before(app, reject_empty), ()))
+        found.append(
+            Mutant(
+                "empty_override_rejected",
+                f"{operation.label}: {echo.request} '' is refused with 422",
+                lambda app, _key: answer_before(app, reject_empty),
+                (),
+            )
+        )
     empty = spec.echo_of(AnyValue, present=True)
     if empty is not None and empty[1].empty_open:
         operation, echo = empty
@@ -505,23 +713,54 @@ def variants(contract: Contract) -> tuple[Mutant, ...]:
             if isinstance(request, dict) and _get(request, _path(echo.request)) == {}:
                 _pop(body, _path(echo.response))
 
-        found.append(Mutant("empty_object_not_echoed", f"{operation.label}: an empty {echo.request} is not returned", _success_edit(operation, omit_empty), ()))
+        found.append(
+            Mutant(
+                "empty_object_not_echoed",
+                f"{operation.label}: an empty {echo.request} is not returned",
+                _success_edit(operation, omit_empty),
+                (),
+            )
+        )
     return tuple(found)
 
 
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _break_conditional(spec: _Spec, operation: Operation, node: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _fixed_value(path: FieldPath, value: Any) -> JsonEdit:
+    def fix(_request: Any, body: dict[str, Any]) -> None:
+        _set(body, path, value)
+
+    return fix
+
+
+def _numeric_bound(which: str) -> Callable[[dict[str, Any]], bool]:
+    def has_bound(node: dict[str, Any]) -> bool:
+        return which in node and "if" not in node and node.get("type") in ("integer", "number")
+
+    return has_bound
+
+
+def _break_conditional(
+    spec: _Spec, operation: Operation, node: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """Values that make the rule's `if` hold, and `then` values that break it (otherwise valid)."""
-    trigger = {name: sub["const"] for name, sub in (node["if"].get("properties") or {}).items() if "const" in sub}
+    trigger = {
+        name: sub["const"]
+        for name, sub in (node["if"].get("properties") or {}).items()
+        if "const" in sub
+    }
     broken: dict[str, Any] = {}
     for name, sub in (node["then"].get("properties") or {}).items():
         if "const" not in sub:
             continue
         field = _response_field(spec, operation, name)
         bounds = dict(field.constraints) if field is not None else {}
-        candidates = [bounds.get("maximum"), bounds.get("minimum"), sub["const"] * 2 if isinstance(sub["const"], int) else None]
+        candidates = [
+            bounds.get("maximum"),
+            bounds.get("minimum"),
+            sub["const"] * 2 if isinstance(sub["const"], int) else None,
+        ]
         broken[name] = next(c for c in candidates if c is not None and c != sub["const"])
     return trigger, broken
 
@@ -549,7 +788,14 @@ def _required_phone(spec: _Spec, operation: Operation) -> str | None:
     assert operation.request is not None
     model = spec.contract.model_of(operation.request.type)
     required = {f.name for f in model.fields if f.required} if model else set()
-    return next((path[0] for path in reversed(operation.phone_paths) if len(path) == 1 and path[0] in required), None)
+    return next(
+        (
+            path[0]
+            for path in reversed(operation.phone_paths)
+            if len(path) == 1 and path[0] in required
+        ),
+        None,
+    )
 
 
 def _overflow_to_infinity(value: Any) -> Any:
@@ -581,7 +827,12 @@ def _drop_nulls(body: dict[str, Any]) -> None:
 
 
 def _auth_ignored(app: ASGIApp, key: str) -> ASGIApp:
-    return rewrite_request(app, lambda request: replace(request, headers=request.headers | {"authorization": f"Bearer {key}"}))
+    return rewrite_request(
+        app,
+        lambda request: replace(
+            request, headers=request.headers | {"authorization": f"Bearer {key}"}
+        ),
+    )
 
 
 def _auth_prefix_match(app: ASGIApp, key: str) -> ASGIApp:
@@ -627,7 +878,16 @@ def _race_crash(operation: Operation) -> Wrap:
                 await asyncio.sleep(0.01)  # the window in which a second request finds it busy
                 if busy > 1:
                     body = json.dumps({"error_message": "An unexpected error occurred."}).encode()
-                    await send({"type": "http.response.start", "status": 500, "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+                    await send(
+                        {
+                            "type": "http.response.start",
+                            "status": 500,
+                            "headers": [
+                                (b"content-type", b"application/json"),
+                                (b"content-length", str(len(body)).encode()),
+                            ],
+                        }
+                    )
                     await send({"type": "http.response.body", "body": body})
                     return
                 await app(scope, receive, send)

@@ -12,7 +12,15 @@ from typing import NoReturn
 from rich.console import Console
 
 from contract_tests.mutants.catalogue import MUTANTS, VARIANTS
-from contract_tests.mutants.runner import MUTANT_MAX_EXAMPLES, MUTANT_SEED, MutationSettings, all_ok, kill_rows, kill_table, timed
+from contract_tests.mutants.runner import (
+    MUTANT_MAX_EXAMPLES,
+    MUTANT_SEED,
+    MutationSettings,
+    all_ok,
+    kill_rows,
+    kill_table,
+    timed,
+)
 
 CONSOLE_WIDTH = 160
 
@@ -25,9 +33,22 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m contract_tests.mutants", description=__doc__)
-    parser.add_argument("--only", action="append", default=[], metavar="NAME", help="run only these mutants (repeatable)")
-    parser.add_argument("--max-examples", type=int, default=MUTANT_MAX_EXAMPLES, help=f"fuzzed cases per operation (default {MUTANT_MAX_EXAMPLES})")
-    parser.add_argument("--seed", type=int, default=MUTANT_SEED, help=f"the run's seed (default {MUTANT_SEED})")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="run only these mutants (repeatable)",
+    )
+    parser.add_argument(
+        "--max-examples",
+        type=int,
+        default=MUTANT_MAX_EXAMPLES,
+        help=f"fuzzed cases per operation (default {MUTANT_MAX_EXAMPLES})",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=MUTANT_SEED, help=f"the run's seed (default {MUTANT_SEED})"
+    )
     return parser
 
 
@@ -38,15 +59,24 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
     names = {mutant.name for mutant in MUTANTS}
     unknown = sorted(set(arguments.only) - names)
     if unknown:
-        print(f"contract_tests.mutants: usage error: --only: no mutant {unknown[0]!r}", file=sys.stderr)
+        print(
+            f"contract_tests.mutants: usage error: --only: no mutant {unknown[0]!r}",
+            file=sys.stderr,
+        )
         return 2
     chosen = [m for m in MUTANTS if not arguments.only or m.name in arguments.only]
     out = console or Console(width=None if sys.stdout.isatty() else CONSOLE_WIDTH)
     settings = MutationSettings(DEFAULT_API_KEY, arguments.max_examples, arguments.seed)
-    rows, seconds = timed(kill_rows(lambda key: create_app(api_key=key), running_server, settings, chosen, VARIANTS))
+    rows, seconds = timed(
+        kill_rows(lambda key: create_app(api_key=key), running_server, settings, chosen, VARIANTS)
+    )
     out.print(kill_table(rows, seconds))
     if all_ok(rows):
-        out.print(f"all {len(chosen)} mutants killed; the correct mock and its {len(VARIANTS)} correct variants pass", markup=False)
+        out.print(
+            f"all {len(chosen)} mutants killed; the correct mock and its {len(VARIANTS)} "
+            "correct variants pass",
+            markup=False,
+        )
         return 0
     failing = ", ".join(row.name for row in rows if not row.ok)
     print(f"contract_tests.mutants: not every verdict holds: {failing}", file=sys.stderr)

@@ -84,7 +84,10 @@ def _row(
 def _run_against(app: ASGIApp, serve: Serve, settings: MutationSettings) -> SuiteResult:
     with serve(app) as url:
         options = SuiteOptions(
-            base_url=url, api_key=settings.api_key, max_examples=settings.max_examples, seed=settings.seed
+            base_url=url,
+            api_key=settings.api_key,
+            max_examples=settings.max_examples,
+            seed=settings.seed,
         )
         return run_suite(options)
 

@@ -21,14 +21,40 @@ _TYPE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 RESERVED_FIELDS: dict[str, str] = {
     **dict.fromkeys(keyword.kwlist, "a Python keyword"),
     **dict.fromkeys(
-        ("__proto__", "constructor", "prototype", "hasOwnProperty", "isPrototypeOf")
-        + ("propertyIsEnumerable", "toString", "toLocaleString", "valueOf", "toJSON"),
+        (
+            "__proto__",
+            "constructor",
+            "prototype",
+            "hasOwnProperty",
+            "isPrototypeOf",
+            "propertyIsEnumerable",
+            "toString",
+            "toLocaleString",
+            "valueOf",
+            "toJSON",
+        ),
         "special on every JavaScript object",
     ),
     **dict.fromkeys(
-        ("model_config", "model_fields", "model_extra", "model_fields_set", "model_computed_fields")
-        + ("json", "dict", "copy", "parse_obj", "parse_raw", "parse_file", "schema")
-        + ("schema_json", "construct", "from_orm", "validate", "update_forward_refs"),
+        (
+            "model_config",
+            "model_fields",
+            "model_extra",
+            "model_fields_set",
+            "model_computed_fields",
+            "json",
+            "dict",
+            "copy",
+            "parse_obj",
+            "parse_raw",
+            "parse_file",
+            "schema",
+            "schema_json",
+            "construct",
+            "from_orm",
+            "validate",
+            "update_forward_refs",
+        ),
         "an attribute of pydantic's BaseModel",
     ),
     **dict.fromkeys(
@@ -41,17 +67,64 @@ RESERVED_FIELDS: dict[str, str] = {
 
 RESERVED_TYPES: dict[str, str] = {
     **dict.fromkeys(
-        ("Error", "Object", "Array", "String", "Number", "Boolean", "Date", "Map", "Set")
-        + ("Promise", "Symbol", "JSON", "Math", "RegExp", "Function", "Record", "Partial")
-        + ("Response", "Request", "Headers", "URL", "Exception", "BaseException", "Any", "Optional")
-        + ("BaseModel", "Field", "Literal", "Mapping", "Sequence", "Type"),
+        (
+            "Error",
+            "Object",
+            "Array",
+            "String",
+            "Number",
+            "Boolean",
+            "Date",
+            "Map",
+            "Set",
+            "Promise",
+            "Symbol",
+            "JSON",
+            "Math",
+            "RegExp",
+            "Function",
+            "Record",
+            "Partial",
+            "Response",
+            "Request",
+            "Headers",
+            "URL",
+            "Exception",
+            "BaseException",
+            "Any",
+            "Optional",
+            "BaseModel",
+            "Field",
+            "Literal",
+            "Mapping",
+            "Sequence",
+            "Type",
+        ),
         "a built-in or library name in a generated language",
     ),
     **dict.fromkeys(
-        ("Retell", "AsyncRetell", "RetellError", "APIError", "APIStatusError", "ValidationError")
-        + ("APIConnectionError", "APITimeoutError", "APIResponseValidationError")
-        + ("APIResponseTooLargeError", "RawResponse", "RequestOptions", "ClientOptions", "Client")
-        + ("NotGiven", "Opt", "Violation", "Shape", "Schemas", "Omit"),
+        (
+            "Retell",
+            "AsyncRetell",
+            "RetellError",
+            "APIError",
+            "APIStatusError",
+            "ValidationError",
+            "APIConnectionError",
+            "APITimeoutError",
+            "APIResponseValidationError",
+            "APIResponseTooLargeError",
+            "RawResponse",
+            "RequestOptions",
+            "ClientOptions",
+            "Client",
+            "NotGiven",
+            "Opt",
+            "Violation",
+            "Shape",
+            "Schemas",
+            "Omit",
+        ),
         "a class of the generated clients",
     ),
 }

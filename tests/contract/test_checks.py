@@ -17,13 +17,15 @@ CONTRACT = Contract.load()
 def _answer(operation: Operation) -> dict[str, Any]:
     body = operation.success.body
     assert body is not None
-    return copy.deepcopy(dict(body.examples[0][1]))  # type: ignore[arg-type]
+    example = body.examples[0][1]
+    assert isinstance(example, dict)
+    return copy.deepcopy(example)
 
 
 def _request(operation: Operation) -> dict[str, Any]:
     assert operation.request is not None
-    full = max((v for _, v in operation.request.examples), key=lambda v: len(v))  # type: ignore[arg-type]
-    return copy.deepcopy(dict(full))  # type: ignore[arg-type]
+    examples = [value for _, value in operation.request.examples if isinstance(value, dict)]
+    return copy.deepcopy(max(examples, key=len))
 
 
 def _exchange(
@@ -53,7 +55,8 @@ def _consistent(operation: Operation) -> tuple[dict[str, Any], dict[str, Any]]:
 def test_a_consistent_exchange_keeps_every_rule(operation: Operation) -> None:
     request, response = _consistent(operation)
     verdicts = _judged(Judge(CONTRACT), _exchange(operation, request, response))
-    assert verdicts and all(message is None for message in verdicts.values()), verdicts
+    assert verdicts
+    assert all(message is None for message in verdicts.values()), verdicts
     assert CLOSED_ENUMS in verdicts
     assert {echo.rule for echo in operation.echoes} <= set(verdicts)
 
@@ -73,7 +76,8 @@ def test_an_echo_that_differs_is_broken_under_its_rule() -> None:
     )
     response[echo.response] = request[echo.request] + "9"
     message = _judged(Judge(CONTRACT), _exchange(operation, request, response))[echo.rule]
-    assert message is not None and echo.request in message
+    assert message is not None
+    assert echo.request in message
 
 
 def test_a_present_echo_must_come_back() -> None:
@@ -119,36 +123,26 @@ def test_a_default_is_what_an_omitted_field_comes_back_as() -> None:
 def test_an_enum_outsider_breaks_closed_enums() -> None:
     operation = CONTRACT.operations[0]
     request, response = _consistent(operation)
-    path = CONTRACT.enum_paths(operation.success.body.type)[-1]  # type: ignore[union-attr]
+    assert operation.success.body is not None
+    path = CONTRACT.enum_paths(operation.success.body.type)[-1]
     response[path[0]] = "not_a_listed_value"
     assert (
         _judged(Judge(CONTRACT), _exchange(operation, request, response))[CLOSED_ENUMS] is not None
     )
 
 
-@pytest.mark.parametrize("rule", CONTRACT.api.rules)
-def test_every_named_rule_judges_the_responses_that_break_it(rule: str) -> None:
-    """For each `x-rule`, an answer that breaks only it is a finding under that name."""
-    from contract_tests.mutants.catalogue import MUTANTS  # where the spec's rules are broken
-
-    assert MUTANTS  # the catalogue builds from the same IR
-    hits = 0
+def _rule_fields() -> list[tuple[Operation, str, dict[str, Any], str]]:
+    """(operation, response field, the subschema naming the rule, rule) for every named rule
+    that judges one field of a success answer."""
+    found = []
     for operation in CONTRACT.operations:
-        sites = CONTRACT.rule_sites(operation.success.body.schema, rule)  # type: ignore[union-attr]
-        for path, node in sites:
-            request, response = _consistent(operation)
-            broken = _broken_value(node)
-            if broken is None or not path:
-                continue
-            response[path[0]] = broken
-            verdict = _judged(Judge(CONTRACT), _exchange(operation, request, response)).get(rule)
-            assert verdict is not None, (rule, operation.operation_id)
-            hits += 1
-    assert hits or all(
-        not CONTRACT.rule_sites(op.success.body.schema, rule)
-        or all(not p for p, _ in CONTRACT.rule_sites(op.success.body.schema, rule))
-        for op in CONTRACT.operations
-    )  # type: ignore[union-attr]
+        body = operation.success.body
+        assert body is not None
+        for rule in CONTRACT.api.rules:
+            for path, node in CONTRACT.rule_sites(body.schema, rule):
+                if len(path) == 1:
+                    found.append((operation, path[0], node, rule))
+    return found
 
 
 def _broken_value(node: dict[str, Any]) -> Any:
@@ -156,9 +150,29 @@ def _broken_value(node: dict[str, Any]) -> Any:
         return "not matching"
     if "minimum" in node:
         return node["minimum"] - 1
-    if "maximum" in node:
-        return node["maximum"] + 1
-    return None
+    return node["maximum"] + 1
+
+
+@pytest.mark.parametrize(
+    ("operation", "field", "node", "rule"),
+    _rule_fields(),
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_an_answer_breaking_a_named_rule_is_a_finding_under_its_name(
+    operation: Operation, field: str, node: dict[str, Any], rule: str
+) -> None:
+    request, response = _consistent(operation)
+    response[field] = _broken_value(node)
+    verdict = _judged(Judge(CONTRACT), _exchange(operation, request, response)).get(rule)
+    assert verdict is not None and field in verdict
+
+
+def test_every_named_rule_of_a_field_is_covered() -> None:
+    assert {rule for *_, rule in _rule_fields()} >= {
+        "e164_numbers",
+        "sample_rate_range",
+        "silence_minimum",
+    }
 
 
 def test_a_reused_id_breaks_the_unique_rule_across_the_run() -> None:

@@ -64,19 +64,41 @@ def leaky_url() -> Iterator[str]:
 
 def test_a_compliant_server_exits_0_with_reports(mock_url: str, tmp_path: Path) -> None:
     junit, report = tmp_path / "junit.xml", tmp_path / "report.md"
-    argv = ["--base-url", mock_url, "--api-key", TEST_KEY, *SMALL_RUN, "--junit-xml", str(junit), "--report", str(report)]
+    argv = [
+        "--base-url",
+        mock_url,
+        "--api-key",
+        TEST_KEY,
+        *SMALL_RUN,
+        "--junit-xml",
+        str(junit),
+        "--report",
+        str(report),
+    ]
     code, out = _main(argv)
     assert code == cli.EXIT_COMPLIANT, out
     assert "COMPLIANT" in out
-    assert "vectors:" in out and "fuzzing:" in out
+    assert "vectors:" in out
+    assert "fuzzing:" in out
     suite = ET.parse(junit).getroot().find("testsuite")
-    assert suite is not None and suite.get("failures") == "0"
+    assert suite is not None
+    assert suite.get("failures") == "0"
     assert report.read_text().startswith("# Contract report: COMPLIANT")
 
 
 def test_violations_exit_1_and_the_key_never_shows(leaky_url: str, tmp_path: Path) -> None:
     junit, report = tmp_path / "junit.xml", tmp_path / "report.md"
-    argv = ["--base-url", leaky_url, "--api-key", TEST_KEY, *SMALL_RUN, "--junit-xml", str(junit), "--report", str(report)]
+    argv = [
+        "--base-url",
+        leaky_url,
+        "--api-key",
+        TEST_KEY,
+        *SMALL_RUN,
+        "--junit-xml",
+        str(junit),
+        "--report",
+        str(report),
+    ]
     code, out = _main(argv)
     assert code == cli.EXIT_VIOLATIONS, out
     texts = {"console": out, "report": report.read_text(), "junit": junit.read_text()}
@@ -102,31 +124,76 @@ def _closed_port() -> int:
         (["--max-time", "0"], "argument --max-time"),
         (["--max-live-calls", "2"], "--max-live-calls goes with --live"),
         (["--live-to-number", "+14155550123"], "--live-to-number goes with"),
-        (["--live", "--max-live-calls", "1", "--base-url", "https://api.example.com", "--api-key", "sk_test_misuse_key_0001"], "name --from-number"),
+        (
+            [
+                "--live",
+                "--max-live-calls",
+                "1",
+                "--base-url",
+                "https://api.example.com",
+                "--api-key",
+                "sk_test_misuse_key_0001",
+            ],
+            "name --from-number",
+        ),
         (["--include-operation-id", "noSuchOperation"], "no operation 'noSuchOperation'"),
         (["--exclude-checks", "no_such_rule"], "no rule 'no_such_rule'"),
-        (["--base-url", "https://api.example.com", "--api-key", "sk_test_misuse_key_0001"], "refusing to test non-loopback host"),
-        (["--base-url", "http://api.retellai.com\\@127.0.0.1:9", "--api-key", "sk_test_misuse_key_0001"], "backslash"),
-        (["--base-url", "http://u:sk_secret_in_url@127.0.0.1:9", "--api-key", "sk_test_misuse_key_0001"], "user info"),
-        (["--base-url", "http://localhost.:9", "--api-key", "sk_test_misuse_key_0001"], "non-loopback"),
+        (
+            ["--base-url", "https://api.example.com", "--api-key", "sk_test_misuse_key_0001"],
+            "refusing to test non-loopback host",
+        ),
+        (
+            [
+                "--base-url",
+                "http://api.retellai.com\\@127.0.0.1:9",
+                "--api-key",
+                "sk_test_misuse_key_0001",
+            ],
+            "backslash",
+        ),
+        (
+            [
+                "--base-url",
+                "http://u:sk_secret_in_url@127.0.0.1:9",
+                "--api-key",
+                "sk_test_misuse_key_0001",
+            ],
+            "user info",
+        ),
+        (
+            ["--base-url", "http://localhost.:9", "--api-key", "sk_test_misuse_key_0001"],
+            "non-loopback",
+        ),
         (["--junit-xml", "/no/such/dir/j.xml"], "does not exist"),
         (["--baseline-update"], "needs --baseline"),
         (["--from-number", "14155550100"], "--from-number"),
         (["--spec", "/no/such/spec.yaml"], "cannot read the spec"),
     ],
 )
-def test_misuse_exits_2_with_one_line_naming_the_option(argv: list[str], says: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_misuse_exits_2_with_one_line_naming_the_option(
+    argv: list[str], says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _ = _main(argv)
     error = capsys.readouterr().err
     assert code == cli.EXIT_USAGE
     assert says in error
     assert error.count("\n") == 1
     assert "sk_secret_in_url" not in error
-    assert "_positive" not in error and "_count" not in error and "Traceback" not in error
+    assert "_positive" not in error
+    assert "_count" not in error
+    assert "Traceback" not in error
 
 
 def test_an_unreachable_server_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _ = _main(["--base-url", f"http://127.0.0.1:{_closed_port()}", "--api-key", "sk_test_misuse_key_0001", *SMALL_RUN])
+    code, _ = _main(
+        [
+            "--base-url",
+            f"http://127.0.0.1:{_closed_port()}",
+            "--api-key",
+            "sk_test_misuse_key_0001",
+            *SMALL_RUN,
+        ]
+    )
     assert code == cli.EXIT_USAGE
     assert "unreachable" in capsys.readouterr().err
 
@@ -163,7 +230,9 @@ def _only_first_operation(app: ASGIApp) -> ASGIApp:
 def test_a_server_implementing_one_operation_passes_when_scoped_to_it() -> None:
     first = CONTRACT.operations[0].operation_id
     with running_server(_only_first_operation(create_app(api_key=TEST_KEY))) as url:
-        scoped, out = _main(["--base-url", url, "--api-key", TEST_KEY, *SMALL_RUN, "--include-operation-id", first])
+        scoped, out = _main(
+            ["--base-url", url, "--api-key", TEST_KEY, *SMALL_RUN, "--include-operation-id", first]
+        )
         unscoped, _ = _main(["--base-url", url, "--api-key", TEST_KEY, *SMALL_RUN])
     assert scoped == cli.EXIT_COMPLIANT, out
     assert unscoped == cli.EXIT_VIOLATIONS
@@ -186,7 +255,9 @@ def test_a_baseline_round_trip(leaky_url: str, tmp_path: Path) -> None:
     again, out = _main(argv)
     assert again == cli.EXIT_COMPLIANT, out
     with running_server(create_app(api_key=TEST_KEY)) as fixed:
-        stale, out = _main(["--base-url", fixed, "--api-key", TEST_KEY, *SMALL_RUN, "--baseline", str(baseline)])
+        stale, out = _main(
+            ["--base-url", fixed, "--api-key", TEST_KEY, *SMALL_RUN, "--baseline", str(baseline)]
+        )
     assert stale == cli.EXIT_COMPLIANT
     assert "stale entry closed_enums" in out
 
@@ -206,11 +277,25 @@ def _slow(app: ASGIApp) -> ASGIApp:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("number", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
-def test_an_interrupt_stops_sending_and_never_reports_compliance(number: int, status: int, tmp_path: Path) -> None:
+def test_an_interrupt_stops_sending_and_never_reports_compliance(
+    number: int, status: int, tmp_path: Path
+) -> None:
     junit, report = tmp_path / "junit.xml", tmp_path / "report.md"
     with running_server(_slow(create_app(api_key=TEST_KEY))) as url:
         child = subprocess.Popen(
-            [sys.executable, "-m", "contract_tests", "--base-url", url, "--seed", "3", "--junit-xml", str(junit), "--report", str(report)],
+            [
+                sys.executable,
+                "-m",
+                "contract_tests",
+                "--base-url",
+                url,
+                "--seed",
+                "3",
+                "--junit-xml",
+                str(junit),
+                "--report",
+                str(report),
+            ],
             cwd=ROOT,
             env=os.environ | {"RETELL_API_KEY": TEST_KEY},
             stdout=subprocess.PIPE,
@@ -227,8 +312,11 @@ def test_an_interrupt_stops_sending_and_never_reports_compliance(number: int, st
     assert "INTERRUPTED" in out
     assert "COMPLIANT" not in out
     first_line = report.read_text().splitlines()[0]
-    assert "INTERRUPTED" in first_line and "incomplete" in first_line
-    errors = [e.get("message", "") + (e.text or "") for e in ET.parse(junit).getroot().iter("error")]
+    assert "INTERRUPTED" in first_line
+    assert "incomplete" in first_line
+    errors = [
+        e.get("message", "") + (e.text or "") for e in ET.parse(junit).getroot().iter("error")
+    ]
     assert any("interrupted" in error.lower() for error in errors), errors
 
 
@@ -236,7 +324,13 @@ async def _huge(scope: Scope, receive: Receive, send: Send) -> None:
     if scope["type"] != "http":
         return
     size = 300 * 1024 * 1024
-    await send({"type": "http.response.start", "status": 400, "headers": [(b"content-length", str(size).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 400,
+            "headers": [(b"content-length", str(size).encode())],
+        }
+    )
     chunk = b"x" * (1024 * 1024)
     for _ in range(300):
         await send({"type": "http.response.body", "body": chunk, "more_body": True})
@@ -248,19 +342,35 @@ async def _drip(scope: Scope, receive: Receive, send: Send) -> None:
 
     if scope["type"] != "http":
         return
-    await send({"type": "http.response.start", "status": 400, "headers": [(b"content-length", b"30")]})
+    await send(
+        {"type": "http.response.start", "status": 400, "headers": [(b"content-length", b"30")]}
+    )
     for _ in range(15):
         await send({"type": "http.response.body", "body": b"x", "more_body": True})
         await asyncio.sleep(0.5)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("server", "rule"), [(_huge, "response_size_limit"), (_drip, "response_deadline")])
+@pytest.mark.parametrize(
+    ("server", "rule"), [(_huge, "response_size_limit"), (_drip, "response_deadline")]
+)
 def test_a_hostile_server_ends_the_run_within_its_limits(server: ASGIApp, rule: str) -> None:
     """A 300 MiB answer or a drip-fed one: the run ends, with a finding, in bounded memory."""
     with running_server(server) as url:
         completed = subprocess.run(
-            [sys.executable, "-m", "contract_tests", "--base-url", url, "--seed", "3", "--request-timeout", "2", "--max-time", "60"],
+            [
+                sys.executable,
+                "-m",
+                "contract_tests",
+                "--base-url",
+                url,
+                "--seed",
+                "3",
+                "--request-timeout",
+                "2",
+                "--max-time",
+                "60",
+            ],
             cwd=ROOT,
             env=os.environ | {"RETELL_API_KEY": TEST_KEY},
             capture_output=True,
@@ -269,6 +379,8 @@ def test_a_hostile_server_ends_the_run_within_its_limits(server: ASGIApp, rule: 
             check=False,
         )
     peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    assert completed.returncode == cli.EXIT_VIOLATIONS, completed.stdout[-2000:] + completed.stderr[-2000:]
+    assert completed.returncode == cli.EXIT_VIOLATIONS, (
+        completed.stdout[-2000:] + completed.stderr[-2000:]
+    )
     assert rule in completed.stdout
     assert peak_mib < 1024, f"the run peaked at {peak_mib:.0f} MiB"

@@ -22,7 +22,12 @@ from mock_server.faults import DroppedConnection
 
 CONTRACT = Contract.load()
 OPERATION = next(op for op in CONTRACT.api.operations if op.phone_paths)
-EXAMPLE = next(v for _, v in OPERATION.request.examples if CONTRACT.request_is_valid(OPERATION, v))
+assert OPERATION.request is not None
+EXAMPLE: dict[str, Any] = next(
+    v
+    for _, v in OPERATION.request.examples
+    if isinstance(v, dict) and CONTRACT.request_is_valid(OPERATION, v)
+)
 NUMBERS = LiveNumbers("+14157774444", "+12137774445")
 
 
@@ -92,9 +97,11 @@ def test_requests_arrive_as_sent_and_answers_come_back_marked() -> None:
     assert GATEWAY_HEADER not in response.headers
     method, path, headers, body = upstream.received[0]
     assert (method, path, json.loads(body)) == ("POST", OPERATION.path, {"a": "é"})
-    assert headers["authorization"] == "Bearer k" and headers["x-extra"] == "1"
+    assert headers["authorization"] == "Bearer k"
+    assert headers["x-extra"] == "1"
     exchange = gateway.exchange_of(response.headers)
-    assert exchange is not None and exchange.body == body
+    assert exchange is not None
+    assert exchange.body == body
 
 
 def test_a_huge_answer_is_cut_at_the_cap_and_recorded() -> None:
@@ -173,7 +180,8 @@ def test_consecutive_failures_stop_the_run() -> None:
     with gateway_for(Dead(), limits=Limits(max_consecutive_failures=3)) as (gateway, url):
         for _ in range(4):
             post(url, {})
-    assert gateway.stopped is not None and "3 requests in a row" in gateway.stopped
+    assert gateway.stopped is not None
+    assert "3 requests in a row" in gateway.stopped
 
 
 def test_a_foreign_location_header_is_not_passed_on() -> None:
@@ -200,7 +208,7 @@ def test_stop_refuses_everything_after() -> None:
 
 def test_live_withholds_a_valid_call_without_budget() -> None:
     upstream = Upstream()
-    with gateway_for(upstream, live=True) as (gateway, url):
+    with gateway_for(upstream, live=True) as (_gateway, url):
         response = post(url, EXAMPLE)
     assert response.headers[GATEWAY_HEADER] == "withheld"
     assert upstream.received == []
@@ -252,7 +260,8 @@ def test_live_budget_allows_valid_calls_to_the_testers_numbers_only() -> None:
     assert GATEWAY_HEADER not in first.headers
     assert second.headers[GATEWAY_HEADER] == "withheld"
     assert len(upstream.received) == 1
-    assert gateway.policy is not None and gateway.policy.placed == 1
+    assert gateway.policy is not None
+    assert gateway.policy.placed == 1
 
 
 def test_live_a_2xx_to_a_request_that_had_to_be_rejected_stops_the_run() -> None:
@@ -262,7 +271,8 @@ def test_live_a_2xx_to_a_request_that_had_to_be_rejected_stops_the_run() -> None
     with gateway_for(upstream, live=True) as (gateway, url):
         post(url, {phone: "+14155550100"})
         after = post(url, {phone: "+14155550100"})
-    assert gateway.tripped is not None and gateway.tripped.status == 201
+    assert gateway.tripped is not None
+    assert gateway.tripped.status == 201
     assert after.headers[GATEWAY_HEADER] == "stopped"
     assert len(upstream.received) == 1
 

@@ -75,9 +75,9 @@ def test_the_issue_example_is_aimed_at_fictional_numbers() -> None:
     operation = _operation_with_phones()
     phone = ".".join(operation.phone_paths[0])
     other = ".".join(operation.phone_paths[1])
-    optional = next(
-        f.name for f in CONTRACT.model_of(operation.request.type).fields if not f.required
-    )
+    model = CONTRACT.model_of(operation.request.type)
+    assert model is not None
+    optional = next(f.name for f in model.fields if not f.required)
     body = {phone: "+12125551234", other: "+12025550199", optional: None}
     assert not is_placeable(CONTRACT, operation, body)
     assert unsafe_numbers(CONTRACT, operation, body, None)

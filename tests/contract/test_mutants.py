@@ -59,7 +59,9 @@ def test_a_mutant_caught_by_another_rule_is_not_killed() -> None:
 def test_the_infinity_mutant_is_killed_by_the_rules_it_breaks() -> None:
     (mutant,) = [mutant for mutant in MUTANTS if mutant.name == "metadata_infinity"]
     settings = MutationSettings(api_key=TEST_KEY, max_examples=5)
-    correct, row = kill_rows(lambda key: create_app(api_key=key), running_server, settings, [mutant], [])
+    correct, row = kill_rows(
+        lambda key: create_app(api_key=key), running_server, settings, [mutant], []
+    )
     assert correct.ok, correct
     assert row.ok, row
     assert set(row.killed_by) == {"metadata_echoed", "documented_response"}
@@ -80,7 +82,11 @@ def test_the_new_rules_each_have_a_mutant_only_they_are_expected_to_kill() -> No
 
 def test_correct_variants_cover_the_open_choices() -> None:
     names = {variant.name for variant in VARIANTS}
-    assert {"empty_override_uses_default_agent", "empty_override_rejected", "empty_object_not_echoed"} <= names
+    assert {
+        "empty_override_uses_default_agent",
+        "empty_override_rejected",
+        "empty_object_not_echoed",
+    } <= names
     assert all(not variant.expects for variant in VARIANTS)
 
 

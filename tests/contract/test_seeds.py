@@ -28,12 +28,18 @@ def test_twenty_distinct_seeds() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", SEEDS)
 def test_no_false_failure_against_the_correct_mock(mock_url: str, seed: int) -> None:
-    result = run_suite(SuiteOptions(mock_url, TEST_KEY, EXAMPLES_PER_SEED, seed))
+    result = run_suite(
+        SuiteOptions(base_url=mock_url, api_key=TEST_KEY, max_examples=EXAMPLES_PER_SEED, seed=seed)
+    )
     assert result.compliant, _explain(result)
 
 
 @pytest.mark.slow
 def test_default_run_passes_with_enough_cases(mock_url: str) -> None:
-    result = run_suite(SuiteOptions(mock_url, TEST_KEY, DEFAULT_MAX_EXAMPLES, seed=424242))
+    result = run_suite(
+        SuiteOptions(
+            base_url=mock_url, api_key=TEST_KEY, max_examples=DEFAULT_MAX_EXAMPLES, seed=424242
+        )
+    )
     assert result.compliant, _explain(result)
     assert result.outcome.cases >= DEFAULT_RUN_MINIMUM_CASES

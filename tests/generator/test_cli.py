@@ -54,13 +54,13 @@ def test_misuse_exits_2_with_one_line(capsys: Capsys, argv: list[str]) -> None:
         (
             "schemas/Widget'",
             "schemas/Nope'",
-            ":26: #/paths/~1v1~1widgets/post/responses/201/content/",
+            ":27: #/paths/~1v1~1widgets/post/responses/201/content/",
         ),
-        ("description: Created.", "", ":21: #/paths/~1v1~1widgets/post/responses/201: "),
+        ("description: Created.", "", ":22: #/paths/~1v1~1widgets/post/responses/201: "),
         (
             "pattern: '^[a-z]+$'",
             "format: email",
-            ":44: #/components/schemas/WidgetRequest/properties/name: keyword",
+            ":47: #/components/schemas/WidgetRequest/properties/name/format: 'email' is not",
         ),
     ],
 )
@@ -125,9 +125,73 @@ def test_generate_leaves_unchanged_files_alone_and_deletes_extras(
         capsys, "generate", "--spec", str(spec), "--out", str(out), "--only", "python"
     )
     assert status == 0
-    assert "deleted generated/python/stray.py" in stdout
+    assert stdout == f"generated/ (python): 0 written, 1 deleted, {len(before)} unchanged\n"
+    assert not (out / "python" / "stray.py").exists()
     after = {path: path.stat().st_mtime_ns for path in out.rglob("*") if path.is_file()}
     assert after == before
+
+
+def test_generate_prints_one_summary_line(tmp_path: Path, capsys: Capsys) -> None:
+    spec = write_spec(tmp_path, tiny_spec())
+    out = tmp_path / "generated"
+    status, stdout, err = run(
+        capsys, "generate", "--spec", str(spec), "--out", str(out), "--only", "python"
+    )
+    files = len(read_tree(out)) - 1  # the manifest is one of the files written, not listed
+    assert (status, err) == (0, "")
+    assert stdout == f"generated/ (python): {files + 1} written, 0 deleted, 0 unchanged\n"
+
+
+def test_only_leaves_the_other_languages_alone(
+    capsys: Capsys, generated: tuple[Path, Path]
+) -> None:
+    spec, out = generated
+    other = out / "typescript" / "src" / "index.ts"
+    other.parent.mkdir(parents=True)
+    other.write_text("// someone else's\n")
+    status, _, _ = run(
+        capsys, "generate", "--spec", str(spec), "--out", str(out), "--only", "python"
+    )
+    assert status == 0
+    assert other.read_text() == "// someone else's\n"
+    assert check(capsys, spec, out)[0] == 0
+
+
+def test_an_absent_language_is_skipped_with_a_warning(
+    tmp_path: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import emit, pipeline
+
+    def present(language: str) -> bool:
+        return language == "python"
+
+    monkeypatch.setattr(emit, "present", present)
+    monkeypatch.setattr(pipeline, "present", present)
+    spec = write_spec(tmp_path, tiny_spec())
+    status, _, err = run(capsys, "generate", "--spec", str(spec), "--out", str(tmp_path / "g"))
+    assert status == 0
+    assert "warning: generator/emit/typescript/ is missing: skipped\n" in err
+    assert (tmp_path / "g" / "python" / "pyproject.toml").exists()
+    assert not (tmp_path / "g" / "typescript").exists()
+
+
+def test_a_no_op_generate_is_detected_from_the_manifest(
+    tmp_path: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import emit, pipeline
+
+    monkeypatch.setattr(emit, "LANGUAGES", ("python",))
+    monkeypatch.setattr(pipeline, "LANGUAGES", ("python",))
+    spec = write_spec(tmp_path, tiny_spec())
+    out = tmp_path / "g"
+    assert run(capsys, "generate", "--spec", str(spec), "--out", str(out))[0] == 0
+    status, stdout, _ = run(capsys, "generate", "--spec", str(spec), "--out", str(out))
+    assert (status, stdout.strip().endswith("g/ is up to date")) == (0, True)
+    (out / "python" / "README.md").write_text("changed\n")
+    status, stdout, _ = run(capsys, "generate", "--spec", str(spec), "--out", str(out))
+    files = len(read_tree(out))  # the manifest is unchanged: the file is rewritten as it was
+    assert stdout.endswith(f"1 written, 0 deleted, {files - 1} unchanged\n"), stdout
+    assert (out / "python" / "README.md").read_text() != "changed\n"
 
 
 def test_manifest_lists_every_file_with_hashes(generated: tuple[Path, Path]) -> None:
@@ -145,20 +209,30 @@ def test_every_generated_file_has_the_banner(generated: tuple[Path, Path]) -> No
         assert b"generated from spec/openapi.yaml by `make generate`; do not edit" in content, path
 
 
-def test_validator_errors_come_back_while_the_worker_runs(tmp_path: Path) -> None:
+def test_a_spec_error_from_a_process_is_one_line_and_exit_2(tmp_path: Path) -> None:
     spec = write_spec(tmp_path, tiny_spec().replace("description: Created.", ""))
     result = run_process("generate", "--spec", str(spec), "--out", str(tmp_path / "g"))
     assert result.returncode == 2
-    assert ":21: #/paths/~1v1~1widgets/post/responses/201: " in result.stderr
+    assert ":22: #/paths/~1v1~1widgets/post/responses/201: " in result.stderr
     assert result.stderr.count("\n") == 1
 
 
-def test_what_an_emitter_cannot_render_exits_2(tmp_path: Path, capsys: Capsys) -> None:
+def test_what_the_python_emitter_cannot_render_exits_2(tmp_path: Path, capsys: Capsys) -> None:
+    spec = write_spec(tmp_path, tiny_spec().replace("tags: [widget]", "tags: [with_options]"))
+    out = str(tmp_path / "g")
+    status, _, err = run(capsys, "generate", "--spec", str(spec), "--out", out, "--only", "python")
+    assert status == 2
+    assert err == "error: python: resource 'with_options' would shadow a client attribute\n"
+    assert not (tmp_path / "g").exists()
+
+
+def test_a_name_the_ir_refuses_exits_2_naming_its_location(tmp_path: Path, capsys: Capsys) -> None:
     spec = write_spec(tmp_path, tiny_spec().replace("        size:\n", "        class:\n", 1))
     out = str(tmp_path / "g")
     status, _, err = run(capsys, "generate", "--spec", str(spec), "--out", out, "--only", "python")
     assert status == 2
-    assert err == "error: python: field 'class' is not a Python identifier\n"
+    assert err.count("\n") == 1
+    assert "#/components/schemas/WidgetRequest/properties/class: property name 'class'" in err
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["-h"], ["generate", "--help"], ["check", "-h"]])
@@ -200,64 +274,35 @@ def test_a_crash_of_the_validator_is_one_line_and_exit_2(
     assert not (tmp_path / "g").exists()
 
 
-@pytest.mark.parametrize("forked", [True, False], ids=["forked", "inline"])
-def test_a_crash_in_the_worker_process_is_one_line_and_exit_2(
-    tmp_path: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch, forked: bool
+def test_an_only_run_keeps_the_other_languages_manifest_entries(
+    capsys: Capsys, generated: tuple[Path, Path]
 ) -> None:
-    import threading
-
-    from generator import emit
-
-    if not forked:  # another thread running makes forking unsafe: the work runs inline
-        monkeypatch.setattr(threading, "active_count", lambda: 2)
-
-    def crash(api: object, languages: object) -> str:
-        raise RuntimeError("worker blew up")
-
-    monkeypatch.setattr(emit, "_heavy_json", crash)
-    spec = write_spec(tmp_path, tiny_spec())
-    status, _, err = run(capsys, "generate", "--spec", str(spec), "--out", str(tmp_path / "g"))
-    assert status == 2
-    assert err.count("\n") == 1, err
-    assert err.endswith("crashed (worker): RuntimeError: worker blew up\n"), err
-    assert "Traceback" not in err
-    assert not (tmp_path / "g").exists()
-
-
-@pytest.mark.parametrize("forked", [True, False], ids=["forked", "inline"])
-def test_child_errors_carry_a_one_line_summary(
-    monkeypatch: pytest.MonkeyPatch, forked: bool
-) -> None:
-    import threading
-
-    from generator import parallel
-
-    if not forked:  # another thread running makes forking unsafe: the function runs inline
-        monkeypatch.setattr(threading, "active_count", lambda: 2)
-
-    def crash() -> str:
-        raise KeyError("boom")
-
-    result = parallel.start(crash)
-    with pytest.raises(parallel.ChildError) as caught:
-        result()
-    assert caught.value.summary == "KeyError: 'boom'"
-    assert "Traceback" in str(caught.value)
-
-
-def test_what_datamodel_code_generator_refuses_is_one_line_and_exit_2(
-    tmp_path: Path, capsys: Capsys
-) -> None:
-    text = tiny_spec().replace(
-        "      required: [name, color, size]\n      properties:\n",
-        "      required: [name, color, size]\n      properties:\n        class:\n"
-        "          type: string\n",
+    spec, out = generated
+    other = out / "typescript" / "src" / "index.ts"
+    other.parent.mkdir(parents=True)
+    other.write_text("// someone else's\n")
+    manifest = json.loads((out / "MANIFEST.json").read_text())
+    manifest["files"]["typescript/src/index.ts"] = "f" * 64
+    manifest["files"]["typescript/gone.ts"] = "0" * 64  # listed, but no longer on disk
+    (out / "MANIFEST.json").write_text(json.dumps(manifest))
+    assert (
+        run(capsys, "generate", "--spec", str(spec), "--out", str(out), "--only", "python")[0] == 0
     )
-    assert "        class:\n" in text
-    spec = write_spec(tmp_path, text)
-    out = str(tmp_path / "g")
-    status, _, err = run(capsys, "generate", "--spec", str(spec), "--out", out, "--only", "python")
-    assert status == 2
-    assert err.count("\n") == 1, err
-    assert err.startswith("error: python: datamodel-code-generator refused the spec: "), err
-    assert "'class'" in err
+    again = json.loads((out / "MANIFEST.json").read_text())
+    assert again["files"]["typescript/src/index.ts"] == "f" * 64
+    assert "typescript/gone.ts" not in again["files"]
+    assert again["generator_version"].endswith(" (partial)")  # never a no-op on trust
+    assert any(path.startswith("python/") for path in again["files"])
+
+
+def test_a_partial_check_compares_its_language_only(
+    capsys: Capsys, generated: tuple[Path, Path]
+) -> None:
+    spec, out = generated
+    (out / "MANIFEST.json").write_text("{}\n")  # what a full run of every language would fix
+    assert check(capsys, spec, out)[0] == 0
+    (out / "python" / "README.md").write_text("stale\n")
+    status, diff, _ = check(capsys, spec, out)
+    assert status == 1
+    assert "generated/python/README.md" in diff
+    assert "MANIFEST.json" not in diff

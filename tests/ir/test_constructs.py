@@ -147,10 +147,12 @@ def test_arrays_consts_maps_and_free_values(tmp_path: Path) -> None:
     assert fields["labels"].type == MapOf(Scalar("integer"))
     assert fields["anything"].type == AnyValue()
     assert fields["bag"].type == AnyValue(object_only=True)
-    assert fields["step"].has_default and fields["step"].default == 10
+    assert fields["step"].has_default
+    assert fields["step"].default == 10
     assert _valid(
         api, "Body", {"tags": ["a"], "call_type": "web_call", "labels": {"a": 35.0}, "step": 15}
     )
+    bad: dict[str, Any]
     for bad in (
         {"tags": []},
         {"tags": ["a", "b", "c"]},
@@ -221,10 +223,12 @@ def test_unions_with_and_without_a_discriminator(tmp_path: Path) -> None:
     )
     fields = {field.name: field for field in api.model("Body").fields}
     pet = fields["pet"].type
-    assert isinstance(pet, UnionOf) and pet.discriminator is not None
+    assert isinstance(pet, UnionOf)
+    assert pet.discriminator is not None
     assert pet.discriminator.mapping == (("cat", "Cat"), ("dog", "Dog"))
     implicit = fields["implicit"].type
-    assert isinstance(implicit, UnionOf) and implicit.discriminator is not None
+    assert isinstance(implicit, UnionOf)
+    assert implicit.discriminator is not None
     assert implicit.discriminator.mapping == (("cat", "Cat"), ("dog", "Dog"))
     assert fields["either"].type == UnionOf((Scalar("string"), Scalar("integer")), "anyOf")
     assert fields["maybe"].type == Nullable(Scalar("string"))
@@ -236,7 +240,8 @@ def test_unions_with_and_without_a_discriminator(tmp_path: Path) -> None:
     assert not _valid(api, "Body", {"pet": {"kind": "cat", "lives": "9"}})
     assert not _valid(api, "Body", {"either": 1.5})
     found = Validator(json.loads(api.schemas_json)).check("Body", {"pet": {"kind": "cow"}})
-    assert found is not None and (found.field, found.keyword) == ("pet.kind", "discriminator")
+    assert found is not None
+    assert (found.field, found.keyword) == ("pet.kind", "discriminator")
 
 
 def test_all_of_merges_or_refines(tmp_path: Path) -> None:
@@ -361,7 +366,8 @@ def test_if_then_else_with_any_subschema_and_its_rule_name(tmp_path: Path) -> No
     assert _valid(api, "Body", {"ignore_e164_validation": True, "from_number": "sip:alice"})
     assert not _valid(api, "Body", {"from_number": "sip:alice"})
     found = Validator(json.loads(api.schemas_json)).check("Body", {"from_number": "sip:alice"})
-    assert found is not None and (found.field, found.rule, found.keyword) == (
+    assert found is not None
+    assert (found.field, found.rule, found.keyword) == (
         "from_number",
         "e164_unless_ignored",
         "pattern",
@@ -410,7 +416,8 @@ def test_the_extensions_reach_the_operations(tmp_path: Path) -> None:
         ("echoed", False, None),
         ("defaults", True, False),
     ]
-    assert operation.resource.snake == "thing" and operation.name.snake == "create_thing"
+    assert operation.resource.snake == "thing"
+    assert operation.name.snake == "create_thing"
 
 
 @pytest.mark.parametrize(

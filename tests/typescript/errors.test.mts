@@ -1,10 +1,11 @@
-// Typed errors by status, retries (backoff, Retry-After, idempotency), timeouts, connection errors.
+// Typed errors by status, redirects, the size cap and the per-attempt deadline.
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 
 import {
   APIConnectionError,
   APIError,
+  APIResponseTooLargeError,
   APIStatusError,
   APITimeoutError,
   AuthenticationError,
@@ -15,16 +16,22 @@ import {
   PaymentRequiredError,
   PermissionDeniedError,
   RateLimitError,
-  RetellClient,
+  Retell,
+  RetellError,
   UnprocessableEntityError,
+  ValidationError,
+  type Fetch,
 } from "../../generated/typescript/src/index.js";
-import { API_KEY, NUMBERS, PHONE_CALL, closedPort, serve, type TestServer } from "./helpers.mjs";
+import { API_KEY, NUMBERS, PHONE_CALL, recordedSleep, rejection, serve, type TestServer } from "./helpers.mjs";
 
 let server: TestServer | undefined;
+let other: TestServer | undefined;
 
 afterEach(async () => {
   await server?.close();
+  await other?.close();
   server = undefined;
+  other = undefined;
 });
 
 const CLASSES: ReadonlyArray<readonly [number, abstract new (...args: never[]) => APIStatusError]> = [
@@ -42,153 +49,117 @@ const CLASSES: ReadonlyArray<readonly [number, abstract new (...args: never[]) =
 ];
 
 for (const [status, ErrorClass] of CLASSES) {
-  test(`status ${status} throws ${ErrorClass.name} carrying status, message and body`, async () => {
+  test(`status ${status} throws ${ErrorClass.name} carrying status, headers, message and body`, async () => {
     const body = { error_message: `failure ${status}`, detail: { code: status } };
-    server = await serve([{ status, body }]);
-    const client = new RetellClient({ apiKey: API_KEY, baseURL: server.url, maxRetries: 0 });
-    const error = await client.createPhoneCall(NUMBERS).then(
-      () => assert.fail("expected an error"),
-      (caught: unknown) => caught,
-    );
+    server = await serve([{ status, body, headers: { "x-request-id": "req_1" } }]);
+    const retell = new Retell({ apiKey: API_KEY, baseURL: server.url, maxRetries: 0 });
+    const error = await rejection(retell.call.createPhoneCall(NUMBERS));
     assert.ok(error instanceof ErrorClass, `got ${String(error)}`);
     assert.ok(error instanceof APIStatusError);
     assert.ok(error instanceof APIError);
-    assert.ok(error instanceof Error);
+    assert.ok(error instanceof RetellError);
+    assert.ok(!(error instanceof ValidationError));
     assert.equal(error.name, ErrorClass.name);
     assert.equal(error.status, status);
+    assert.equal(error.headers.get("x-request-id"), "req_1");
     assert.deepEqual(error.body, body);
-    assert.match(error.message, new RegExp(`^${status} failure ${status}$`));
+    assert.equal(error.message, `${status} failure ${status}`);
     assert.equal(server.requests.length, 1);
   });
 }
 
-test("a body that is not JSON is kept as text", async () => {
-  server = await serve([{ status: 502, raw: "<html>bad gateway</html>" }]);
-  const client = new RetellClient({ apiKey: API_KEY, baseURL: server.url, maxRetries: 0 });
-  await assert.rejects(client.createPhoneCall(NUMBERS), (error: unknown) => {
+test("an error body that is not JSON is kept as text; an empty one shows the reason phrase", async () => {
+  server = await serve([{ status: 502, raw: "<html>bad gateway</html>" }, { status: 503, raw: "" }]);
+  const retell = new Retell({ apiKey: API_KEY, baseURL: server.url, maxRetries: 0 });
+  await assert.rejects(retell.call.createPhoneCall(NUMBERS), (error: unknown) => {
     assert.ok(error instanceof InternalServerError);
     assert.equal(error.body, "<html>bad gateway</html>");
     assert.equal(error.message, "502 <html>bad gateway</html>");
     return true;
   });
+  await assert.rejects(retell.call.createPhoneCall(NUMBERS), { status: 503, body: undefined, message: "503 Service Unavailable" });
 });
 
-test("429 is retried after the Retry-After seconds, with the same Idempotency-Key", async () => {
-  server = await serve([
-    { status: 429, body: { error_message: "slow down" }, headers: { "retry-after": "1" } },
-    { status: 201, body: PHONE_CALL },
-  ]);
-  const client = new RetellClient({ apiKey: API_KEY, baseURL: server.url });
-  const call = await client.createPhoneCall(NUMBERS);
-  assert.equal(call.call_id, PHONE_CALL.call_id);
-  const [first, second] = server.requests;
-  assert.ok(first && second);
-  assert.equal(server.requests.length, 2);
-  assert.ok(second.at - first.at >= 950, `waited only ${second.at - first.at} ms`);
-  assert.equal(first.headers["idempotency-key"], second.headers["idempotency-key"]);
-  assert.equal(first.body, second.body);
+test("a redirect is not followed: the 3xx is an APIStatusError, and nothing reaches the other origin", async () => {
+  other = await serve([{ status: 201, body: PHONE_CALL }]);
+  for (const status of [301, 302, 303, 307, 308]) {
+    server = await serve([{ status, headers: { location: `${other.url}/v2/create-phone-call` } }]);
+    const { sleep } = recordedSleep();
+    const retell = new Retell({ apiKey: API_KEY, baseURL: server.url, retryUnsafe: true, sleep });
+    const error = await rejection(retell.call.createPhoneCall(NUMBERS));
+    assert.ok(error instanceof APIStatusError, `${status}: ${String(error)}`);
+    assert.equal(error.status, status);
+    assert.equal(error.headers.get("location"), `${other.url}/v2/create-phone-call`);
+    assert.equal(server.requests.length, 1, `${status} is not retried`);
+    await server.close();
+    server = undefined;
+  }
+  assert.equal(other.requests.length, 0);
 });
 
-test("retry-after-ms and an HTTP-date Retry-After are honoured too", async () => {
-  server = await serve([
-    { status: 503, headers: { "retry-after-ms": "30" } },
-    { status: 429, headers: { "retry-after": new Date(Date.now() - 1000).toUTCString() } },
-    { status: 201, body: PHONE_CALL },
-  ]);
-  const client = new RetellClient({ apiKey: API_KEY, baseURL: server.url });
-  const started = Date.now();
-  await client.createPhoneCall(NUMBERS);
-  assert.equal(server.requests.length, 3);
-  // 30 ms, then a date in the past (0 ms): far below the 0.5 s + 1 s of the default backoff.
-  assert.ok(Date.now() - started < 450, `took ${Date.now() - started} ms`);
+test("an answer over maxResponseBytes stops the read and throws APIResponseTooLargeError", async () => {
+  const total = 64 * 1024 * 1024;
+  server = await serve([{ status: 201, streamBytes: total }]);
+  const retell = new Retell({ apiKey: API_KEY, baseURL: server.url, maxResponseBytes: 256 * 1024, retryUnsafe: true });
+  const error = await rejection(retell.call.createPhoneCall(NUMBERS));
+  assert.ok(error instanceof APIResponseTooLargeError, String(error));
+  assert.ok(error instanceof APIError);
+  assert.equal(error.status, 201);
+  assert.equal(error.limit, 256 * 1024);
+  assert.match(error.message, /larger than maxResponseBytes \(262144 bytes\)/);
+  assert.equal(server.requests.length, 1);
+  for (let tries = 0; tries < 100 && !server.written.closedEarly; tries += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.ok(server.written.bytes < total, `the server wrote all ${server.written.bytes} bytes`);
+  assert.ok(server.written.closedEarly, "the connection was not dropped");
 });
 
-test("5xx, 408 and 409 are retried with backoff up to maxRetries, then thrown", async () => {
-  server = await serve([{ status: 408 }, { status: 409 }, { status: 500, body: { error_message: "boom" } }]);
-  const client = new RetellClient({ apiKey: API_KEY, baseURL: server.url, maxRetries: 2 });
-  const started = Date.now();
-  await assert.rejects(client.createPhoneCall(NUMBERS), InternalServerError);
-  const elapsed = Date.now() - started;
-  assert.equal(server.requests.length, 3);
-  // Backoff 0.5 s then 1 s, less up to 25 % jitter each.
-  assert.ok(elapsed >= 1100, `retried after only ${elapsed} ms`);
-  const keys = new Set(server.requests.map((request) => request.headers["idempotency-key"]));
-  assert.equal(keys.size, 1);
+test("a declared Content-Length over the cap is refused before reading a byte", async () => {
+  let pulled = 0;
+  const fetch: Fetch = async () => {
+    // A body that never ends: reading it would wait for the timeout.
+    const body = new ReadableStream<Uint8Array>({ pull: () => void (pulled += 1) });
+    return new Response(body, { status: 500, headers: { "content-length": String(64 * 1024 * 1024) } });
+  };
+  const retell = new Retell({ apiKey: API_KEY, baseURL: "http://127.0.0.1:9", fetch, maxResponseBytes: 4096, timeout: 5_000 });
+  await assert.rejects(retell.call.createPhoneCall(NUMBERS), { name: "APIResponseTooLargeError", status: 500 });
+  assert.ok(pulled <= 1, `the body was read (${pulled} pulls)`);
 });
 
-test("two calls get two different Idempotency-Keys", async () => {
-  server = await serve([{ status: 201, body: PHONE_CALL }]);
-  const client = new RetellClient({ apiKey: API_KEY, baseURL: server.url });
-  await client.createPhoneCall(NUMBERS);
-  await client.createPhoneCall(NUMBERS);
-  assert.notEqual(server.requests[0]?.headers["idempotency-key"], server.requests[1]?.headers["idempotency-key"]);
+test("an answer within the cap is read in full", async () => {
+  const transcript = "x".repeat(200_000);
+  server = await serve([{ status: 201, body: { ...PHONE_CALL, transcript } }]);
+  const retell = new Retell({ apiKey: API_KEY, baseURL: server.url, maxResponseBytes: 256 * 1024 });
+  assert.equal((await retell.call.createPhoneCall(NUMBERS)).transcript, transcript);
 });
 
-for (const status of [400, 401, 402, 403, 404, 422]) {
-  test(`${status} is never retried`, async () => {
-    server = await serve([{ status, body: { error_message: "no" } }, { status: 201, body: PHONE_CALL }]);
-    const client = new RetellClient({ apiKey: API_KEY, baseURL: server.url, maxRetries: 3 });
-    await assert.rejects(client.createPhoneCall(NUMBERS), APIStatusError);
-    assert.equal(server.requests.length, 1);
+test("a body dripped slower than the timeout ends the attempt with APITimeoutError", async () => {
+  server = await serve([{ status: 201, drip: { chunk: " ", everyMs: 50, count: 200 } }]);
+  const retell = new Retell({ apiKey: API_KEY, baseURL: server.url, timeout: 300 });
+  const error = await rejection(retell.call.createPhoneCall(NUMBERS));
+  assert.ok(error instanceof APITimeoutError, String(error));
+  assert.ok(error instanceof APIConnectionError);
+  assert.equal(server.requests.length, 1, "a timeout after sending is not retried on a create");
+});
+
+/** `promise`, or a failure after `ms` milliseconds (so a hang fails the test instead of stalling it). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const guard = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`still pending after ${ms} ms`)), ms);
   });
+  try {
+    return await Promise.race([promise, guard]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-test("a slow server raises APITimeoutError after the timeout", async () => {
-  server = await serve([{ status: 201, body: PHONE_CALL, delayMs: 5_000 }]);
-  const client = new RetellClient({ apiKey: API_KEY, baseURL: server.url, timeout: 150, maxRetries: 0 });
-  const started = Date.now();
-  await assert.rejects(client.createPhoneCall(NUMBERS), (error: unknown) => {
-    assert.ok(error instanceof APITimeoutError);
-    assert.ok(error instanceof APIConnectionError);
-    assert.equal(error.status, undefined);
-    assert.match(error.message, /timed out after 150 ms/);
-    return true;
-  });
-  assert.ok(Date.now() - started < 2_000);
-});
-
-test("a timeout is retried, and a per-call timeout overrides the client's", async () => {
-  server = await serve([{ status: 201, body: PHONE_CALL, delayMs: 5_000 }, { status: 201, body: PHONE_CALL }]);
-  const client = new RetellClient({ apiKey: API_KEY, baseURL: server.url, timeout: 60_000 });
-  const call = await client.createPhoneCall(NUMBERS, { timeout: 150, maxRetries: 1 });
-  assert.equal(call.call_id, PHONE_CALL.call_id);
-  assert.equal(server.requests.length, 2);
-});
-
-test("a refused connection raises APIConnectionError after the retries", async () => {
-  const port = await closedPort();
-  const client = new RetellClient({ apiKey: API_KEY, baseURL: `http://127.0.0.1:${port}`, maxRetries: 1 });
-  await assert.rejects(client.createPhoneCall(NUMBERS), (error: unknown) => {
-    assert.ok(error instanceof APIConnectionError);
-    assert.ok(!(error instanceof APITimeoutError));
-    assert.equal(error.status, undefined);
-    assert.equal(error.body, undefined);
-    return true;
-  });
-});
-
-test("an aborted call is not retried", async () => {
-  server = await serve([{ status: 201, body: PHONE_CALL, delayMs: 5_000 }]);
-  const client = new RetellClient({ apiKey: API_KEY, baseURL: server.url, maxRetries: 3 });
-  const controller = new AbortController();
-  setTimeout(() => controller.abort(), 100);
-  await assert.rejects(client.createPhoneCall(NUMBERS, { signal: controller.signal }), /aborted/);
-  assert.equal(server.requests.length, 1);
-});
-
-test("an abort during the wait between retries ends the call at once", async () => {
-  server = await serve([{ status: 503, headers: { "retry-after": "30" } }]);
-  const client = new RetellClient({ apiKey: API_KEY, baseURL: server.url, maxRetries: 3 });
-  const controller = new AbortController();
-  setTimeout(() => controller.abort(), 100);
-  const started = Date.now();
-  await assert.rejects(client.createPhoneCall(NUMBERS, { signal: controller.signal }), APIConnectionError);
-  assert.ok(Date.now() - started < 2_000);
-  assert.equal(server.requests.length, 1);
-});
-
-test("a refused connection says why", async () => {
-  const port = await closedPort();
-  const client = new RetellClient({ apiKey: API_KEY, baseURL: `http://127.0.0.1:${port}`, maxRetries: 0 });
-  await assert.rejects(client.createPhoneCall(NUMBERS), /^APIConnectionError: Connection error: .*ECONNREFUSED/);
+test("the timeout holds even for a fetch, or a body stream, that ignores the abort signal", async () => {
+  const never: Fetch = () => new Promise<Response>(() => undefined);
+  const silent: Fetch = async () => new Response(new ReadableStream<Uint8Array>({ pull: () => new Promise(() => undefined) }), { status: 201 });
+  for (const fetch of [never, silent]) {
+    const retell = new Retell({ apiKey: API_KEY, baseURL: "http://127.0.0.1:9", fetch, timeout: 200, maxRetries: 0 });
+    const error = await within(rejection(retell.call.createPhoneCall(NUMBERS)), 5_000);
+    assert.ok(error instanceof APITimeoutError, String(error));
+  }
 });

@@ -1,17 +1,12 @@
-// Review findings: keys that cannot be header values, non-JSON request data, one Retry-After
-// rule for both clients (the table in retry-after.json), and maxRetries 0 meaning one request.
+// Misuse is refused with a clear error naming what is wrong, before anything is sent: keys and
+// base URLs, header values, option values, and request data that is not JSON.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { afterEach, test } from "node:test";
 import { inspect } from "node:util";
 
-import { retryAfterMs } from "../../generated/typescript/src/core.js";
 import {
-  APIConnectionError,
-  APIError,
-  APIStatusError,
-  APITimeoutError,
-  RetellClient,
+  RetellError,
+  Retell,
   ValidationError,
   type CreatePhoneCallRequest,
   type Fetch,
@@ -28,17 +23,6 @@ afterEach(async () => {
 });
 
 const SECRET = "sk_live_SECRET";
-const BAD_KEYS: ReadonlyArray<readonly [string, string]> = [
-  ["a trailing newline", `${SECRET}\n`],
-  ["a trailing CRLF", `${SECRET}\r\n`],
-  ["a leading tab", `\t${SECRET}`],
-  ["an inner space", `${SECRET} x`],
-  ["an inner newline", `${SECRET}\nX-Injected: 1`],
-  ["a NUL", `${SECRET}\u0000`],
-  ["a latin-1 letter", `${SECRET}\u00e9`],
-  ["a character beyond latin-1", `${SECRET}\u2603`],
-  ["a line separator", `${SECRET}\u2028`],
-];
 
 /** Every text an error shows: message, stack, cause chain, util.inspect. */
 function everything(error: unknown): string {
@@ -52,8 +36,29 @@ function everything(error: unknown): string {
   return parts.join("\n");
 }
 
+function thrown(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error: unknown) {
+    return error;
+  }
+  return assert.fail("expected an error");
+}
+
+const BAD_KEYS: ReadonlyArray<readonly [string, string]> = [
+  ["a trailing newline", `${SECRET}\n`],
+  ["a trailing CRLF", `${SECRET}\r\n`],
+  ["a leading tab", `\t${SECRET}`],
+  ["an inner space", `${SECRET} x`],
+  ["an inner newline", `${SECRET}\nX-Injected: 1`],
+  ["a NUL", `${SECRET}\u0000`],
+  ["a latin-1 letter", `${SECRET}\u00e9`],
+  ["a character beyond latin-1", `${SECRET}\u2603`],
+  ["a line separator", `${SECRET}\u2028`],
+];
+
 for (const [what, key] of BAD_KEYS) {
-  test(`an API key with ${what} is refused at construction, without showing it`, () => {
+  test(`an API key with ${what} is refused at construction, naming its source, never the key`, () => {
     let fetched = 0;
     const fetch: Fetch = async () => {
       fetched += 1;
@@ -61,15 +66,8 @@ for (const [what, key] of BAD_KEYS) {
     };
     for (const options of [{ apiKey: key }, {}]) {
       process.env.RETELL_API_KEY = key;
-      const error = (() => {
-        try {
-          new RetellClient({ ...options, baseURL: "http://127.0.0.1:1", fetch });
-        } catch (caught: unknown) {
-          return caught;
-        }
-        return assert.fail("expected the key to be refused");
-      })();
-      assert.ok(error instanceof APIError, `got ${String(error)}`);
+      const error = thrown(() => new Retell({ ...options, baseURL: "http://127.0.0.1:9", fetch }));
+      assert.ok(error instanceof RetellError, `got ${String(error)}`);
       assert.equal(error.cause, undefined);
       assert.match(error.message, "apiKey" in options ? /^apiKey: / : /^RETELL_API_KEY: /);
       assert.ok(!everything(error).includes(SECRET), `the key shows in: ${everything(error)}`);
@@ -78,13 +76,85 @@ for (const [what, key] of BAD_KEYS) {
   });
 }
 
-test("an Idempotency-Key that cannot be a header value is refused before sending", async () => {
-  server = await serve([{ status: 201, body: PHONE_CALL }]);
-  const client = new RetellClient({ apiKey: API_KEY, baseURL: server.url });
-  await assert.rejects(client.createPhoneCall(NUMBERS, { idempotencyKey: "key\n" }), {
-    name: "ValidationError",
-    field: "idempotencyKey",
+const BAD_BASE_URLS: ReadonlyArray<readonly [string, string, RegExp]> = [
+  ["user info", `https://user:${SECRET}@api.example.com`, /must not contain user info/],
+  ["a user name only", `https://${SECRET}@api.example.com`, /must not contain user info/],
+  ["no scheme", `api.example.com/${SECRET}`, /must be an absolute http or https URL/],
+  ["another scheme", "ftp://api.example.com", /must be an http or https URL/],
+  ["a query", `https://api.example.com/?key=${SECRET}`, /must not have a query or fragment/],
+];
+
+for (const [what, baseURL, message] of BAD_BASE_URLS) {
+  test(`a base URL with ${what} is refused, from the option or the environment, without showing it`, () => {
+    const fromOption = thrown(() => new Retell({ apiKey: API_KEY, baseURL }));
+    assert.ok(fromOption instanceof RetellError);
+    assert.match(fromOption.message, /^baseURL: /);
+    assert.match(fromOption.message, message);
+    assert.ok(!everything(fromOption).includes(SECRET), everything(fromOption));
+    process.env.RETELL_BASE_URL = baseURL;
+    const fromEnvironment = thrown(() => new Retell({ apiKey: API_KEY }));
+    assert.ok(fromEnvironment instanceof RetellError);
+    assert.match(fromEnvironment.message, /^RETELL_BASE_URL: /);
+    assert.ok(!everything(fromEnvironment).includes(SECRET));
   });
+}
+
+const BAD_OPTIONS: ReadonlyArray<readonly [string, object, RegExp]> = [
+  ["a negative timeout", { timeout: -1 }, /^timeout: must be a number of milliseconds > 0/],
+  ["a NaN timeout", { timeout: Number.NaN }, /^timeout: /],
+  ["a timeout beyond the longest timer", { timeout: 2 ** 31 }, /^timeout: /],
+  ["fractional retries", { maxRetries: 1.5 }, /^maxRetries: must be a whole number >= 0/],
+  ["negative retries", { maxRetries: -1 }, /^maxRetries: /],
+  ["a zero size cap", { maxResponseBytes: 0 }, /^maxResponseBytes: /],
+];
+
+for (const [what, options, message] of BAD_OPTIONS) {
+  test(`${what} is refused, on the client and per call`, async () => {
+    assert.throws(() => new Retell({ apiKey: API_KEY, baseURL: "http://127.0.0.1:9", ...options }), (error: unknown) => {
+      assert.ok(error instanceof RetellError);
+      assert.match(error.message, message);
+      return true;
+    });
+    if ("maxResponseBytes" in options) return; // a client option only
+    server = await serve([{ status: 201, body: PHONE_CALL }]);
+    const retell = new Retell({ apiKey: API_KEY, baseURL: server.url });
+    await assert.rejects(retell.call.createPhoneCall(NUMBERS, options), (error: unknown) => {
+      assert.ok(error instanceof ValidationError);
+      assert.equal(error.field, Object.keys(options)[0]);
+      assert.match(error.message, message);
+      return true;
+    });
+    assert.equal(server.requests.length, 0);
+  });
+}
+
+test("header values that cannot be sent are refused by name, without showing the value", async () => {
+  const fromOptions = thrown(() => new Retell({ apiKey: API_KEY, baseURL: "http://127.0.0.1:9", defaultHeaders: { "X-Token": `${SECRET}\n` } }));
+  assert.ok(fromOptions instanceof RetellError);
+  assert.match(fromOptions.message, /^defaultHeaders\.X-Token: /);
+  assert.ok(!everything(fromOptions).includes(SECRET));
+  server = await serve([{ status: 201, body: PHONE_CALL }]);
+  const retell = new Retell({ apiKey: API_KEY, baseURL: server.url, defaultHeaders: { "X-App": "my app 1.0" } });
+  await assert.rejects(retell.call.createPhoneCall(NUMBERS, { headers: { "X-Token": `${SECRET}\u2603` } }), (error: unknown) => {
+    assert.ok(error instanceof ValidationError);
+    assert.equal(error.field, "headers.X-Token");
+    assert.equal(error.rule, "header");
+    assert.ok(!everything(error).includes(SECRET));
+    return true;
+  });
+  assert.equal(server.requests.length, 0);
+  await retell.call.createPhoneCall(NUMBERS, { headers: { "X-Note": "spaces are fine\there" } });
+  assert.equal(server.requests[0]?.headers["x-app"], "my app 1.0");
+  assert.equal(server.requests[0]?.headers["x-note"], "spaces are fine\there");
+});
+
+test("extra query values and an extra body that are not what they must be are refused", async () => {
+  server = await serve([{ status: 201, body: PHONE_CALL }]);
+  const retell = new Retell({ apiKey: API_KEY, baseURL: server.url });
+  const query = { q: { nested: 1 } } as unknown as { [name: string]: string };
+  await assert.rejects(retell.call.createPhoneCall(NUMBERS, { query }), { name: "ValidationError", field: "query.q" });
+  const extraBody = ["a"] as unknown as { [name: string]: unknown };
+  await assert.rejects(retell.call.createPhoneCall(NUMBERS, { extraBody }), { name: "ValidationError", field: "extraBody" });
   assert.equal(server.requests.length, 0);
 });
 
@@ -108,22 +178,29 @@ const NON_JSON: ReadonlyArray<readonly [string, unknown, string]> = [
   ["a nested NaN", { deep: { deeper: [0, { n: Number.NaN }] } }, "metadata.deep.deeper.1.n"],
   ["a Map", { map: new Map([["a", 1]]) }, "metadata.map"],
   ["a class instance", { point: new Point(1) }, "metadata.point"],
+  ["a boxed string", { s: new String("x") }, "metadata.s"],
   ["a function", { f: () => 1 }, "metadata.f"],
   ["a symbol", { s: Symbol("s") }, "metadata.s"],
+  ["a symbol key", { [Symbol("k")]: 1 }, "metadata"],
   ["a bigint", { big: 10n }, "metadata.big"],
   ["an object with toJSON", { t: { toJSON: () => "x" } }, "metadata.t.toJSON"],
   ["a cycle", { loop: cyclic }, "metadata.loop.self"],
+  ["a lone surrogate", { s: "ok \uD800 no" }, "metadata.s"],
+  ["a lone low surrogate", { list: ["\uDC00"] }, "metadata.list.0"],
+  ["a key with a lone surrogate", { "\uDBFF": 1 }, "metadata"],
 ];
 
 for (const [what, metadata, field] of NON_JSON) {
   test(`metadata holding ${what} is refused before sending, naming ${field}`, async () => {
     server = await serve([{ status: 201, body: PHONE_CALL }]);
-    const client = new RetellClient({ apiKey: API_KEY, baseURL: server.url });
+    const retell = new Retell({ apiKey: API_KEY, baseURL: server.url });
     const body = { ...NUMBERS, metadata } as unknown as CreatePhoneCallRequest;
-    await assert.rejects(client.createPhoneCall(body), (error: unknown) => {
+    await assert.rejects(retell.call.createPhoneCall(body), (error: unknown) => {
       assert.ok(error instanceof ValidationError, `got ${String(error)}`);
+      assert.ok(error instanceof RetellError);
       assert.equal(error.field, field);
       assert.equal(error.rule, "json");
+      assert.equal(error.keyword, "json");
       assert.ok(error.message.startsWith(`${field}: `), error.message);
       return true;
     });
@@ -133,86 +210,22 @@ for (const [what, metadata, field] of NON_JSON) {
 
 test("metadata that is itself a Date is refused, and plain JSON metadata is sent as is", async () => {
   server = await serve([{ status: 201, body: PHONE_CALL }]);
-  const client = new RetellClient({ apiKey: API_KEY, baseURL: server.url });
+  const retell = new Retell({ apiKey: API_KEY, baseURL: server.url });
   const dated = { ...NUMBERS, metadata: new Date(0) } as unknown as CreatePhoneCallRequest;
-  await assert.rejects(client.createPhoneCall(dated), { name: "ValidationError", field: "metadata", rule: "json" });
-  const metadata = { a: 1.5, b: [null, true, "x", { c: -0 }], d: Object.create(null) as object };
-  await client.createPhoneCall({ ...NUMBERS, metadata });
+  await assert.rejects(retell.call.createPhoneCall(dated), { name: "ValidationError", field: "metadata", rule: "json" });
+  const proto = JSON.parse('{"__proto__": {"polluted": true}}') as { [key: string]: unknown };
+  const metadata = { a: 1.5, b: [null, true, "x", { c: -0 }], d: Object.create(null) as object, proto, emoji: "\u{1F600}" };
+  await retell.call.createPhoneCall({ ...NUMBERS, metadata });
   assert.deepEqual(JSON.parse(server.requests[0]?.body ?? ""), { ...NUMBERS, metadata: JSON.parse(JSON.stringify(metadata)) });
+  assert.match(server.requests[0]?.body ?? "", /"proto":\{"__proto__":\{"polluted":true\}\}/);
 });
 
-interface RetryAfterTable {
-  readonly now: number;
-  readonly cases: ReadonlyArray<{ readonly headers: { readonly [name: string]: string }; readonly ms: number | null }>;
-}
-
-test("Retry-After follows the shared table (tests/typescript/retry-after.json)", () => {
-  const table = JSON.parse(readFileSync("tests/typescript/retry-after.json", "utf8")) as RetryAfterTable;
-  assert.ok(table.cases.length > 20);
-  for (const { headers, ms } of table.cases) {
-    assert.equal(retryAfterMs(new Headers(headers), table.now) ?? null, ms, JSON.stringify(headers));
-  }
-});
-
-const ONE_SHOT: ReadonlyArray<readonly [string, () => Promise<Response>, new (...args: never[]) => Error]> = [
-  ["500", async () => new Response('{"error_message":"down"}', { status: 500 }), APIStatusError],
-  ["503 with Retry-After 0", async () => new Response("{}", { status: 503, headers: { "retry-after": "0" } }), APIStatusError],
-  ["429", async () => new Response("{}", { status: 429, headers: { "retry-after-ms": "0" } }), APIStatusError],
-  ["408", async () => new Response("{}", { status: 408 }), APIStatusError],
-  ["409", async () => new Response("{}", { status: 409 }), APIStatusError],
-  [
-    "a connection error",
-    async () => {
-      throw new TypeError("fetch failed");
-    },
-    APIConnectionError,
-  ],
-];
-
-for (const [what, answer, errorClass] of ONE_SHOT) {
-  test(`maxRetries 0 sends exactly one request on ${what}`, async () => {
-    let calls = 0;
-    const fetch: Fetch = async () => {
-      calls += 1;
-      return answer();
-    };
-    const client = new RetellClient({ apiKey: API_KEY, baseURL: "http://127.0.0.1:1", fetch, maxRetries: 0 });
-    await assert.rejects(client.createPhoneCall(NUMBERS), errorClass);
-    assert.equal(calls, 1);
-    const perCall = new RetellClient({ apiKey: API_KEY, baseURL: "http://127.0.0.1:1", fetch });
-    await assert.rejects(perCall.createPhoneCall(NUMBERS, { maxRetries: 0 }), errorClass);
-    assert.equal(calls, 2);
-  });
-}
-
-test("maxRetries 0 sends exactly one request when the answer times out", async () => {
-  server = await serve([{ status: 201, body: PHONE_CALL, delayMs: 1_000 }]);
-  const client = new RetellClient({ apiKey: API_KEY, baseURL: server.url, timeout: 100, maxRetries: 0 });
-  await assert.rejects(client.createPhoneCall(NUMBERS), APITimeoutError);
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  assert.equal(server.requests.length, 1);
-});
-
-test("header values that cannot be sent are refused by name, without showing the value", async () => {
-  assert.throws(
-    () => new RetellClient({ apiKey: API_KEY, baseURL: "http://127.0.0.1:1", defaultHeaders: { "X-Token": `${SECRET}\n` } }),
-    (error: unknown) => {
-      assert.ok(error instanceof APIError);
-      assert.match(error.message, /^defaultHeaders\.X-Token: /);
-      assert.ok(!everything(error).includes(SECRET));
-      return true;
-    },
-  );
+test("a body that is not an object is refused as the spec says (type), one that is not JSON as json", async () => {
   server = await serve([{ status: 201, body: PHONE_CALL }]);
-  const client = new RetellClient({ apiKey: API_KEY, baseURL: server.url, defaultHeaders: { "X-App": "my app 1.0" } });
-  await assert.rejects(client.createPhoneCall(NUMBERS, { headers: { "X-Token": `${SECRET}\u2603` } }), (error: unknown) => {
-    assert.ok(error instanceof ValidationError);
-    assert.equal(error.field, "headers.X-Token");
-    assert.ok(!everything(error).includes(SECRET));
-    return true;
-  });
+  const retell = new Retell({ apiKey: API_KEY, baseURL: server.url });
+  const text = "from_number=+1" as unknown as CreatePhoneCallRequest;
+  await assert.rejects(retell.call.createPhoneCall(text), { name: "ValidationError", field: "", rule: "type" });
+  const missing = undefined as unknown as CreatePhoneCallRequest;
+  await assert.rejects(retell.call.createPhoneCall(missing), { name: "ValidationError", field: "", rule: "json" });
   assert.equal(server.requests.length, 0);
-  await client.createPhoneCall(NUMBERS, { headers: { "X-Note": "spaces are fine\there" } });
-  assert.equal(server.requests[0]?.headers["x-app"], "my app 1.0");
-  assert.equal(server.requests[0]?.headers["x-note"], "spaces are fine\there");
 });

@@ -2,7 +2,9 @@
 
 The pinned toolchain (tools/typescript, `npm ci`) is installed on first use. The tests compile
 into build/typescript (gitignored, outside generated/) and run against a node:http server that
-each test starts on 127.0.0.1 and a free port.
+each test starts on 127.0.0.1 and a free port. Beside them: the package builds with `npm run
+build` and works from dist/, its README examples compile, npm leaves no file the drift check
+would flag, and hostile spec strings stay in comments and literals.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -111,7 +114,7 @@ def test_the_package_pins_the_compiler_of_tools_typescript() -> None:
 
 CALL_SCRIPT = """
 import { createServer } from "node:http";
-import { RetellClient } from "retell-client";
+import Retell, { ValidationError } from "retell-client";
 
 const server = createServer((request, response) => {
   let body = "";
@@ -126,11 +129,15 @@ const server = createServer((request, response) => {
 });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const baseURL = `http://127.0.0.1:${server.address().port}`;
-const client = new RetellClient({ apiKey: "key_0123", baseURL });
-const numbers = { from_number: "+14157774444", to_number: "+12137774445" };
-const call = await client.createPhoneCall(numbers);
+const client = new Retell({ apiKey: "key_0123", baseURL });
+const numbers = { from_number: "+14155550100", to_number: "+14155550123" };
+const call = await client.call.createPhoneCall(numbers);
+const refused = await client.call.createPhoneCall({ ...numbers, to_number: "555" }).catch((e) => e);
 server.close();
-console.log(JSON.stringify({ call_id: call.call_id, path: call.path, to: call.to_number }));
+console.log(JSON.stringify({
+  call_id: call.call_id, path: call.path, to: call.to_number,
+  refused: refused instanceof ValidationError ? refused.rule : String(refused),
+}));
 """
 
 
@@ -150,7 +157,7 @@ def test_a_copy_of_the_package_builds_with_npm_run_build_and_works_from_dist(
         [npm, "run", "build"], cwd=package, capture_output=True, text=True, timeout=180, check=False
     )
     _require_ok(build, "npm run build in a copy of generated/typescript")
-    for built in ("index.js", "index.d.ts", "client.js", "core.js"):
+    for built in ("index.js", "index.d.ts", "client.js", "core.js", "validation.js", "schemas.js"):
         assert (package / "dist" / built).is_file(), built
     # An application that depends on the package: resolved through package.json's exports.
     app = tmp_path / "app"
@@ -170,4 +177,121 @@ def test_a_copy_of_the_package_builds_with_npm_run_build_and_works_from_dist(
     )
     _require_ok(result, "node call.mjs (importing the built package)")
     answer = json.loads(result.stdout)
-    assert answer == {"call_id": "call_1", "path": "/v2/create-phone-call", "to": "+12137774445"}
+    assert answer == {
+        "call_id": "call_1",
+        "path": "/v2/create-phone-call",
+        "to": "+14155550123",
+        "refused": "e164_numbers",
+    }
+
+
+def test_npm_in_the_package_writes_no_lock_file(node: str) -> None:
+    """`npm install` inside generated/typescript must not leave a file the drift check would
+    call extra: the package's .npmrc turns package-lock.json off (node_modules and dist are
+    ignored by the drift check)."""
+    npm = shutil.which("npm") or "npm"
+    result = subprocess.run(
+        [npm, "config", "get", "package-lock"],
+        cwd=PACKAGE,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    _require_ok(result, "npm config get package-lock")
+    assert result.stdout.strip() == "false"
+
+
+def test_an_installed_and_built_package_is_not_stale(tmp_path: Path) -> None:
+    """What `npm install && npm run build` leaves (node_modules/, dist/, a lock file) is not
+    drift."""
+    from generator.emit.typescript import emit
+    from generator.ir import load_api
+    from generator.write import diff_files
+
+    copy = tmp_path / "generated"
+    shutil.copytree(
+        PACKAGE, copy / "typescript", ignore=shutil.ignore_patterns("node_modules", "dist")
+    )
+    (copy / "typescript" / "node_modules" / "typescript").mkdir(parents=True)
+    (copy / "typescript" / "node_modules" / "typescript" / "package.json").write_text("{}\n")
+    (copy / "typescript" / "dist").mkdir()
+    (copy / "typescript" / "dist" / "index.js").write_text("export {};\n")
+    (copy / "typescript" / "package-lock.json").write_text("{}\n")  # an npm without the .npmrc
+    assert diff_files(copy, emit(load_api())) == ""
+
+
+README_TSCONFIG = {
+    "compilerOptions": {
+        "strict": True,
+        "noEmit": True,
+        "target": "ES2022",
+        "lib": ["ES2022", "DOM"],
+        "module": "NodeNext",
+        "moduleResolution": "NodeNext",
+        "types": [],
+        "paths": {},
+    },
+    "files": ["readme.mts"],
+}
+
+
+@pytest.mark.parametrize("package", [PACKAGE, GOLDEN_TINY], ids=["generated", "golden-tiny"])
+def test_the_readme_examples_compile_against_the_package(
+    tsc: Path, package: Path, tmp_path: Path
+) -> None:
+    """The ```ts blocks of the README, in order, are one module that type-checks (strict)."""
+    readme = (package / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```ts\n(.*?)^```$", readme, flags=re.MULTILINE | re.DOTALL)
+    assert len(blocks) >= 2, "the README lost its examples"
+    name = json.loads((package / "package.json").read_text(encoding="utf-8"))["name"]
+    (tmp_path / "readme.mts").write_text("\n".join(blocks), encoding="utf-8")
+    config = json.loads(json.dumps(README_TSCONFIG))
+    config["compilerOptions"]["paths"] = {name: [str(package / "src" / "index.ts")]}
+    (tmp_path / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    _require_ok(_run([str(tsc), "-p", str(tmp_path)], timeout=120), "tsc on the README examples")
+
+
+POLICY_TABLE = """\
+| failure | operation `idempotent` | not idempotent (create calls), default | with `retry_unsafe` / `retryUnsafe` / `WithRetryUnsafe(true)` |
+|---|---|---|---|
+| connection failed before the request was sent (refused, DNS, connect timeout) | retry | retry | retry |
+| 429 Too Many Requests | retry | retry | retry |
+| 408, 409, 5xx | retry | no | retry |
+| timeout or dropped connection after the request was sent | retry | no | retry |
+| other 4xx, validation errors, too-large responses | no | no | no |
+"""  # noqa: E501 - the table every client's README carries, verbatim
+
+
+def test_the_readme_carries_the_shared_retry_policy_table() -> None:
+    readme = (PACKAGE / "README.md").read_text(encoding="utf-8")
+    assert POLICY_TABLE in readme
+
+
+def test_hostile_spec_strings_compile_and_stay_in_comments_or_literals(
+    tsc: Path, tmp_path: Path
+) -> None:
+    """Every description slot of tests/generator/specs.py holding quotes of every kind, a
+    backslash, Jinja syntax, a newline and code: the package still compiles under --strict, and
+    the code appears only in doc comments or inside string literals."""
+    from generator.emit.typescript import emit
+    from generator.ir.build import build_api
+    from generator.load import load_spec
+    from tests.generator.specs import NASTY, tiny_spec
+
+    spec = tmp_path / "nasty.yaml"
+    spec.write_text(tiny_spec(NASTY), encoding="utf-8")
+    out = tmp_path / "out"
+    for relative, text in emit(build_api(load_spec(spec))).items():
+        (out / relative).parent.mkdir(parents=True, exist_ok=True)
+        (out / relative).write_text(text, encoding="utf-8")
+    package = out / "typescript"
+    _require_ok(_run([str(tsc), "-p", str(package), "--noEmit", "--strict"], timeout=120), "tsc")
+    for source in sorted((package / "src").glob("*.ts")):
+        for line in source.read_text(encoding="utf-8").splitlines():
+            if "os.system" not in line:
+                continue
+            stripped = line.strip()
+            in_comment = stripped.startswith(("*", "/**", "//"))
+            in_literal = re.search(r'"(?:[^"\\]|\\.)*os\.system(?:[^"\\]|\\.)*"', line) is not None
+            assert in_comment or in_literal, f"{source.name}: {line}"

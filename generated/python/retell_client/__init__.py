@@ -1,13 +1,9 @@
 # generated from spec/openapi.yaml by `make generate`; do not edit
-"""Retell AI - Create Phone Call: typed models and clients (httpx, pydantic v2).
+"""Retell AI - Create Phone Call: a typed Python client (httpx, pydantic v2).
 
-Names load on first use (PEP 562), so `import retell_client` stays cheap until a client, model
-or error is touched.
-
-Retries: connection errors, timeouts, 408, 409, 429 and 5xx are retried (`max_retries`, default
-2) with one Idempotency-Key per call. A retried create may place a second call when the
-first attempt reached the server but its answer was lost (a read timeout, a dropped
-connection); `max_retries=0` sends every request exactly once.
+`from retell_client import Retell`, then `Retell().call.<method>(...)`; see the
+package's README. Names load on first use (PEP 562), so `import retell_client` stays cheap
+until a client, model or error is touched.
 """
 
 from __future__ import annotations
@@ -15,11 +11,21 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from ._version import __version__
+
 if TYPE_CHECKING:
-    from ._client import AsyncRetellClient, RetellClient
+    from ._client import (
+        AsyncRetell,
+        Retell,
+    )
+    from ._constants import (
+        DEFAULT_MAX_RETRIES,
+        DEFAULT_TIMEOUT,
+    )
     from ._exceptions import (
         APIConnectionError,
         APIError,
+        APIResponseTooLargeError,
         APIResponseValidationError,
         APIStatusError,
         APITimeoutError,
@@ -31,7 +37,20 @@ if TYPE_CHECKING:
         PaymentRequiredError,
         PermissionDeniedError,
         RateLimitError,
+        RetellError,
         UnprocessableEntityError,
+        ValidationError,
+    )
+    from ._response import (
+        APIResponse,
+        AsyncAPIResponse,
+    )
+    from ._types import (
+        NOT_GIVEN,
+        NotGiven,
+    )
+    from ._validation import (
+        Violation,
     )
     from .models import (
         AudioEncoding,
@@ -42,22 +61,38 @@ if TYPE_CHECKING:
         CreatePhoneCallV1Request,
         Direction,
         DisconnectionReason,
-        Error,
+        ErrorResponse,
         PhoneCallResponse,
         RegisterCallResponse,
     )
+    from .resources import (
+        AsyncCallResource,
+        AsyncCallResourceWithRawResponse,
+        CallResource,
+        CallResourceWithRawResponse,
+    )
 
 __all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
+    "APIResponse",
+    "APIResponseTooLargeError",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
-    "AsyncRetellClient",
+    "AsyncAPIResponse",
+    "AsyncCallResource",
+    "AsyncCallResourceWithRawResponse",
+    "AsyncRetell",
     "AudioEncoding",
     "AudioWebsocketProtocol",
     "AuthenticationError",
     "BadRequestError",
+    "CallResource",
+    "CallResourceWithRawResponse",
     "CallStatus",
     "CallType",
     "ConflictError",
@@ -65,55 +100,65 @@ __all__ = [
     "CreatePhoneCallV1Request",
     "Direction",
     "DisconnectionReason",
-    "Error",
+    "ErrorResponse",
     "InternalServerError",
     "NotFoundError",
+    "NotGiven",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "PhoneCallResponse",
     "RateLimitError",
     "RegisterCallResponse",
-    "RetellClient",
+    "Retell",
+    "RetellError",
     "UnprocessableEntityError",
+    "ValidationError",
+    "Violation",
+    "__version__",
 ]
 
-_MODULES = {
-    **dict.fromkeys(("AsyncRetellClient", "RetellClient"), "._client"),
-    **dict.fromkeys(
-        (
-            "APIConnectionError",
-            "APIError",
-            "APIResponseValidationError",
-            "APIStatusError",
-            "APITimeoutError",
-            "AuthenticationError",
-            "BadRequestError",
-            "ConflictError",
-            "InternalServerError",
-            "NotFoundError",
-            "PaymentRequiredError",
-            "PermissionDeniedError",
-            "RateLimitError",
-            "UnprocessableEntityError",
-        ),
-        "._exceptions",
-    ),
-    **dict.fromkeys(
-        (
-            "AudioEncoding",
-            "AudioWebsocketProtocol",
-            "CallStatus",
-            "CallType",
-            "CreatePhoneCallRequest",
-            "CreatePhoneCallV1Request",
-            "Direction",
-            "DisconnectionReason",
-            "Error",
-            "PhoneCallResponse",
-            "RegisterCallResponse",
-        ),
-        ".models",
-    ),
+_MODULES: dict[str, str] = {
+    "APIConnectionError": "._exceptions",
+    "APIError": "._exceptions",
+    "APIResponse": "._response",
+    "APIResponseTooLargeError": "._exceptions",
+    "APIResponseValidationError": "._exceptions",
+    "APIStatusError": "._exceptions",
+    "APITimeoutError": "._exceptions",
+    "AsyncAPIResponse": "._response",
+    "AsyncCallResource": ".resources",
+    "AsyncCallResourceWithRawResponse": ".resources",
+    "AsyncRetell": "._client",
+    "AudioEncoding": ".models",
+    "AudioWebsocketProtocol": ".models",
+    "AuthenticationError": "._exceptions",
+    "BadRequestError": "._exceptions",
+    "CallResource": ".resources",
+    "CallResourceWithRawResponse": ".resources",
+    "CallStatus": ".models",
+    "CallType": ".models",
+    "ConflictError": "._exceptions",
+    "CreatePhoneCallRequest": ".models",
+    "CreatePhoneCallV1Request": ".models",
+    "DEFAULT_MAX_RETRIES": "._constants",
+    "DEFAULT_TIMEOUT": "._constants",
+    "Direction": ".models",
+    "DisconnectionReason": ".models",
+    "ErrorResponse": ".models",
+    "InternalServerError": "._exceptions",
+    "NOT_GIVEN": "._types",
+    "NotFoundError": "._exceptions",
+    "NotGiven": "._types",
+    "PaymentRequiredError": "._exceptions",
+    "PermissionDeniedError": "._exceptions",
+    "PhoneCallResponse": ".models",
+    "RateLimitError": "._exceptions",
+    "RegisterCallResponse": ".models",
+    "Retell": "._client",
+    "RetellError": "._exceptions",
+    "UnprocessableEntityError": "._exceptions",
+    "ValidationError": "._exceptions",
+    "Violation": "._validation",
 }
 
 

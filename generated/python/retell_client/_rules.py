@@ -1,27 +1,25 @@
 # generated from spec/openapi.yaml by `make generate`; do not edit
-"""Rules of the spec that plain field types do not carry, used by the models' validators."""
+"""The one validator of the spec's rules (SCHEMAS), compiled on first use of each schema."""
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
 
-from pydantic import ValidationInfo
+from ._exceptions import ValidationError
+from ._schemas import SCHEMAS
+from ._validation import Validator
 
-_ABSENT = object()
-
-
-def reject_null(value: Any, info: ValidationInfo) -> Any:
-    """An optional field may be left out but never be null (no field of the spec is nullable)."""
-    if value is None:
-        raise ValueError("may be omitted but must not be null")
-    return value
+__all__ = ["check_request", "validator"]
 
 
-def check_register_call_response_sample_rate(value: Any, info: ValidationInfo) -> Any:
-    """RegisterCallResponse: sample_rate must be 8000 when audio_encoding is mulaw."""
-    values: dict[str, Any] = {**info.data, str(info.field_name): value}
-    if_value = values.get("audio_encoding", _ABSENT)
-    then_value = values.get("sample_rate", _ABSENT)
-    if if_value == "mulaw" and then_value not in (_ABSENT, 8000):
-        raise ValueError("sample_rate must be 8000 when audio_encoding is mulaw")
-    return value
+@cache
+def validator() -> Validator:
+    return Validator(SCHEMAS)
+
+
+def check_request(schema: str, body: object) -> None:
+    """Raise ValidationError (every violation, the first one first) when `body` breaks a
+    rule of the schema `schema`."""
+    rules = validator()
+    if rules.check(schema, body) is not None:
+        raise ValidationError(rules.violations(schema, body))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -245,8 +245,8 @@ class Validator:
         context = _Context(limit)
         try:
             self._definition(name)(value, (), context)
-        except _Stop:
-            pass
+        except _Stop:  # enough violations were collected
+            return Evaluation(context.out, context.applied)
         return Evaluation(context.out, context.applied)
 
     def _definition(self, name: str) -> Check:
@@ -294,9 +294,12 @@ class Validator:
                 elif isinstance(value, list):
                     if array is not None:
                         ok = array(value, path, context) and ok
-                elif numbers is not None and not isinstance(value, bool):
-                    if isinstance(value, int | float):
-                        ok = numbers(value, path, context) and ok
+                elif (
+                    numbers is not None
+                    and not isinstance(value, bool)
+                    and isinstance(value, int | float)
+                ):
+                    ok = numbers(value, path, context) and ok
             for step in after:
                 ok = step(value, path, context) and ok
             return ok
@@ -429,7 +432,9 @@ class Validator:
                 context.fail(path, keyword, message)
                 return False
             if keyword == "oneOf" and matches != 1:
-                message = f"must match exactly one of the {count} allowed schemas (matches {matches})"
+                message = (
+                    f"must match exactly one of the {count} allowed schemas (matches {matches})"
+                )
                 context.fail(path, keyword, message)
                 return False
             return True
@@ -522,7 +527,7 @@ def _string_rules(node: Mapping[str, Any]) -> Check | None:
     return strings
 
 
-_BOUNDS = (
+_BOUNDS: tuple[tuple[str, str, Callable[[float, float], bool]], ...] = (
     ("minimum", ">=", lambda value, bound: value >= bound),
     ("maximum", "<=", lambda value, bound: value <= bound),
     ("exclusiveMinimum", ">", lambda value, bound: value > bound),

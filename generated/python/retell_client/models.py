@@ -1,59 +1,86 @@
 # generated from spec/openapi.yaml by `make generate`; do not edit
-"""Pydantic v2 models of the spec's schemas (datamodel-code-generator).
+"""The spec's schemas as pydantic models and its string enums as StrEnums.
 
-Optional fields are typed `X | None` because an omitted one reads as None (unless the spec
-gives it a default): None means "absent". No field of the spec is nullable, so validation
-rejects an explicit null and dumps leave absent fields out (see `_model.SpecModel`); every
-dump validates again.
+Answers are built from the JSON as it was sent, without validation (see `_models.construct`):
+an enum field holds a member, or the plain str of a value this version does not know; extra
+properties are kept in `model_extra` and read as attributes. Optional fields are None when
+absent. The spec's rules are not in these classes: the validator checks them, on requests
+always and on answers with `strict_response_validation`.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Annotated, Any
+import enum
 
-from pydantic import (
-    ConfigDict,
-    Field,
-    StrictBool,
-    StrictInt,
-    StrictStr,
-    ValidationInfo,
-    field_validator,
-)
+from ._models import BaseModel
 
-from retell_client._model import SpecModel
-from retell_client._rules import check_register_call_response_sample_rate, reject_null
-from retell_client._types import JsonObject
+__all__ = [
+    "AudioEncoding",
+    "AudioWebsocketProtocol",
+    "CallStatus",
+    "CallType",
+    "CreatePhoneCallRequest",
+    "CreatePhoneCallV1Request",
+    "Direction",
+    "DisconnectionReason",
+    "ErrorResponse",
+    "PhoneCallResponse",
+    "RegisterCallResponse",
+]
 
 
-class CallType(StrEnum):
+class CallType(enum.StrEnum):
+    """Type of the call. Used to distinguish between web call and phone call."""
+
     PHONE_CALL = "phone_call"
 
 
-class Direction(StrEnum):
+class Direction(enum.StrEnum):
+    """Direction of the phone call."""
+
     INBOUND = "inbound"
     OUTBOUND = "outbound"
 
 
-class CallStatus(StrEnum):
+class CallStatus(enum.StrEnum):
+    """Status of call.
+    - `registered`: Call id issued, ready to make a call using this id.
+    - `ongoing`: Call connected and ongoing.
+    - `ended`: The underlying websocket has ended for the call. Either user or agent hanged up,
+    or call transferred.
+    - `error`: Call encountered error."""
+
     REGISTERED = "registered"
     ONGOING = "ongoing"
     ENDED = "ended"
     ERROR = "error"
 
 
-class AudioWebsocketProtocol(StrEnum):
+class AudioWebsocketProtocol(enum.StrEnum):
+    """Where the audio websocket would connect from would determine the format / protocol of
+    websocket messages, and would determine how our server read audio bytes and send audio
+    bytes.
+    - `web`: The protocol defined by Retell, commonly used for connecting from web frontend.
+    Also useful for those who want to manipulate audio bytes directly.
+    - `twilio`: The websocket protocol defined by Twilio, used when your system uses Twilio, and
+    supplies Retell audio websocket url to Twilio."""
+
     WEB = "web"
     TWILIO = "twilio"
 
 
-class AudioEncoding(StrEnum):
+class AudioEncoding(enum.StrEnum):
+    """The audio encoding of the call.
+    - `s16le`: 16 bit linear PCM audio, the native format for web audio capture and playback.
+    - `mulaw`: non-linear audio encoding technique used in telephony. Commonly used by Twilio."""
+
     S16LE = "s16le"
     MULAW = "mulaw"
 
 
-class DisconnectionReason(StrEnum):
+class DisconnectionReason(enum.StrEnum):
+    """The reason for the disconnection of the call."""
+
     USER_HANGUP = "user_hangup"
     AGENT_HANGUP = "agent_hangup"
     CALL_TRANSFER = "call_transfer"
@@ -75,362 +102,199 @@ class DisconnectionReason(StrEnum):
     ERROR_UNKNOWN = "error_unknown"
 
 
-class CreatePhoneCallRequest(SpecModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    from_number: Annotated[
-        StrictStr,
-        Field(
-            description="The number you own in E.164 format. Must be a Retell managed number.",
-            examples=["+14155550100"],
-            pattern="^\\+[1-9][0-9]{1,14}$",
-        ),
-    ]
-    to_number: Annotated[
-        StrictStr,
-        Field(
-            description=(
-                "The number you want to call, in E.164 format. Right now only US numbers are"
-                " officially supported."
-            ),
-            examples=["+14155550100"],
-            pattern="^\\+[1-9][0-9]{1,14}$",
-        ),
-    ]
-    override_agent_id: Annotated[
-        StrictStr | None,
-        Field(
-            description=(
-                "For this particular call, override the agent used with this agent id. This does"
-                " not bind the agent to this number, this is for one time override."
-            )
-        ),
-    ] = None
-    metadata: JsonObject | None = None
-    retell_llm_dynamic_variables: Annotated[
-        dict[str, StrictStr] | None,
-        Field(
-            description=(
-                "Add optional dynamic variables in key value pairs of string that injects into your"
-                " Retell LLM prompt and tool description. Only applicable for Retell LLM. Values"
-                ' must be strings, as the seed pages say ("key value pairs of string"); the SDK'
-                " types them loosely as objects, which this document does not follow."
-            )
-        ),
-    ] = None
+class CreatePhoneCallRequest(BaseModel):
+    """The body of a request that creates an outbound phone call."""
 
-    @field_validator("override_agent_id", "metadata", "retell_llm_dynamic_variables", mode="before")
-    @classmethod
-    def reject_null_validator(cls, v: Any, info: ValidationInfo) -> Any:
-        return reject_null(v, info)
+    from_number: str
+    """The number you own in E.164 format. Must be a Retell managed number. Must match the
+    pattern `^\\+[1-9][0-9]{1,14}$`."""
+
+    to_number: str
+    """The number you want to call, in E.164 format. Right now only US numbers are officially
+    supported. Must match the pattern `^\\+[1-9][0-9]{1,14}$`."""
+
+    override_agent_id: str | None = None
+    """For this particular call, override the agent used with this agent id. This does not bind
+    the agent to this number, this is for one time override."""
+
+    metadata: dict[str, object] | None = None
+    """An arbitrary object for storage purpose only. You can put anything here like your
+    internal customer id associated with the call. Not used for processing. You can later get
+    this field from the call object."""
+
+    retell_llm_dynamic_variables: dict[str, str] | None = None
+    """Add optional dynamic variables in key value pairs of string that injects into your Retell
+    LLM prompt and tool description. Only applicable for Retell LLM. Values must be strings."""
 
 
-class CreatePhoneCallV1Request(SpecModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    from_number: Annotated[
-        StrictStr,
-        Field(
-            description="The number you own in E.164 format.",
-            examples=["+14155550100"],
-            pattern="^\\+[1-9][0-9]{1,14}$",
-        ),
-    ]
-    to_number: Annotated[
-        StrictStr,
-        Field(
-            description="The number you want to call, in E.164 format.",
-            examples=["+14155550100"],
-            pattern="^\\+[1-9][0-9]{1,14}$",
-        ),
-    ]
-    override_agent_id: Annotated[
-        StrictStr | None,
-        Field(
-            description=(
-                "For this particular call, override the agent used with this agent id. This does"
-                " not bind the agent to this number, this is for one time override."
-            )
-        ),
-    ] = None
-    metadata: JsonObject | None = None
-    retell_llm_dynamic_variables: Annotated[
-        dict[str, StrictStr] | None,
-        Field(
-            description=(
-                "Add optional dynamic variables in key value pairs of string that injects into your"
-                " Retell LLM prompt and tool description. Only applicable for Retell LLM. Values"
-                ' must be strings, as the seed pages say ("key value pairs of string"); the SDK'
-                " types them loosely as objects, which this document does not follow."
-            )
-        ),
-    ] = None
-    drop_call_if_machine_detected: Annotated[
-        StrictBool | None,
-        Field(
-            description=(
-                "If set, will drop the call if machine (voicemail, IVR) is detected. If not set,"
-                " default value of false will apply."
-            )
-        ),
-    ] = False
+class CreatePhoneCallV1Request(BaseModel):
+    """The body of a request to the deprecated endpoint that creates a phone call."""
 
-    @field_validator(
-        "override_agent_id",
-        "metadata",
-        "retell_llm_dynamic_variables",
-        "drop_call_if_machine_detected",
-        mode="before",
-    )
-    @classmethod
-    def reject_null_validator(cls, v: Any, info: ValidationInfo) -> Any:
-        return reject_null(v, info)
+    from_number: str
+    """The number you own in E.164 format. Must match the pattern `^\\+[1-9][0-9]{1,14}$`."""
+
+    to_number: str
+    """The number you want to call, in E.164 format. Must match the pattern
+    `^\\+[1-9][0-9]{1,14}$`."""
+
+    override_agent_id: str | None = None
+    """For this particular call, override the agent used with this agent id. This does not bind
+    the agent to this number, this is for one time override."""
+
+    metadata: dict[str, object] | None = None
+    """An arbitrary object for storage purpose only. You can put anything here like your
+    internal customer id associated with the call. Not used for processing. You can later get
+    this field from the call object."""
+
+    retell_llm_dynamic_variables: dict[str, str] | None = None
+    """Add optional dynamic variables in key value pairs of string that injects into your Retell
+    LLM prompt and tool description. Only applicable for Retell LLM. Values must be strings."""
+
+    drop_call_if_machine_detected: bool | None = None
+    """If set, will drop the call if machine (voicemail, IVR) is detected. If not set, default
+    value of false will apply. Default when left out: `false`."""
 
 
-class PhoneCallResponse(SpecModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    call_type: CallType
-    from_number: Annotated[
-        StrictStr,
-        Field(
-            description="The caller number, as the request sent it.",
-            examples=["+14155550100"],
-            pattern="^\\+[1-9][0-9]{1,14}$",
-        ),
-    ]
-    to_number: Annotated[
-        StrictStr,
-        Field(
-            description="The callee number, as the request sent it.",
-            examples=["+14155550100"],
-            pattern="^\\+[1-9][0-9]{1,14}$",
-        ),
-    ]
-    direction: Direction
-    call_id: Annotated[
-        StrictStr,
-        Field(
-            description=(
-                "Unique id of the call. Used to identify in LLM websocket and used to authenticate"
-                " in audio websocket."
-            )
-        ),
-    ]
-    agent_id: Annotated[StrictStr, Field(description="Corresponding agent id of this call.")]
-    call_status: CallStatus
-    metadata: Annotated[
-        JsonObject | None,
-        Field(
-            description=(
-                "The request's `metadata`, returned as it was sent; absent when none was sent."
-            )
-        ),
-    ] = None
-    retell_llm_dynamic_variables: Annotated[
-        dict[str, StrictStr] | None,
-        Field(
-            description=(
-                "The request's dynamic variables, returned as they were sent; absent when none were"
-                " sent."
-            )
-        ),
-    ] = None
-    opt_out_sensitive_data_storage: Annotated[
-        StrictBool | None,
-        Field(
-            description=(
-                "Whether this call opts out of sensitive data storage like transcript, recording,"
-                " logging."
-            )
-        ),
-    ] = None
-    start_timestamp: Annotated[
-        StrictInt | None,
-        Field(
-            description=(
-                "Begin timestamp (milliseconds since epoch) of the call. Available after call"
-                " starts."
-            )
-        ),
-    ] = None
-    end_timestamp: Annotated[
-        StrictInt | None,
-        Field(
-            description=(
-                "End timestamp (milliseconds since epoch) of the call. Available after call ends."
-            )
-        ),
-    ] = None
-    transcript: Annotated[
-        StrictStr | None, Field(description="Transcription of the call. Available after call ends.")
-    ] = None
-    recording_url: Annotated[
-        StrictStr | None, Field(description="Recording of the call. Available after call ends.")
-    ] = None
-    public_log_url: Annotated[
-        StrictStr | None,
-        Field(
-            description=(
-                "Public log of the call, helpful for debugging and tracing. Available after call"
-                " ends."
-            )
-        ),
-    ] = None
-    disconnection_reason: DisconnectionReason | None = None
+class PhoneCallResponse(BaseModel):
+    """A phone call, as created by `POST /v2/create-phone-call`."""
 
-    @field_validator(
-        "metadata",
-        "retell_llm_dynamic_variables",
-        "opt_out_sensitive_data_storage",
-        "start_timestamp",
-        "end_timestamp",
-        "transcript",
-        "recording_url",
-        "public_log_url",
-        "disconnection_reason",
-        mode="before",
-    )
-    @classmethod
-    def reject_null_validator(cls, v: Any, info: ValidationInfo) -> Any:
-        return reject_null(v, info)
+    call_type: CallType | str
+    """Type of the call. Used to distinguish between web call and phone call. One of
+    `phone_call`."""
+
+    from_number: str
+    """The caller number, as the request sent it. Must match the pattern
+    `^\\+[1-9][0-9]{1,14}$`."""
+
+    to_number: str
+    """The callee number, as the request sent it. Must match the pattern
+    `^\\+[1-9][0-9]{1,14}$`."""
+
+    direction: Direction | str
+    """Direction of the phone call. One of `inbound`, `outbound`."""
+
+    call_id: str
+    """Unique id of the call. Used to identify in LLM websocket and used to authenticate in
+    audio websocket. At least 1 characters."""
+
+    agent_id: str
+    """Corresponding agent id of this call."""
+
+    call_status: CallStatus | str
+    """Status of call.
+    - `registered`: Call id issued, ready to make a call using this id.
+    - `ongoing`: Call connected and ongoing.
+    - `ended`: The underlying websocket has ended for the call. Either user or agent hanged up,
+    or call transferred.
+    - `error`: Call encountered error. One of `registered`, `ongoing`, `ended`, `error`."""
+
+    metadata: dict[str, object] | None = None
+    """The request's `metadata`, returned as it was sent; absent when none was sent."""
+
+    retell_llm_dynamic_variables: dict[str, str] | None = None
+    """The request's dynamic variables, returned as they were sent; absent when none were sent."""
+
+    opt_out_sensitive_data_storage: bool | None = None
+    """Whether this call opts out of sensitive data storage like transcript, recording, logging."""
+
+    start_timestamp: int | None = None
+    """Begin timestamp (milliseconds since epoch) of the call. Available after call starts."""
+
+    end_timestamp: int | None = None
+    """End timestamp (milliseconds since epoch) of the call. Available after call ends."""
+
+    transcript: str | None = None
+    """Transcription of the call. Available after call ends."""
+
+    recording_url: str | None = None
+    """Recording of the call. Available after call ends."""
+
+    public_log_url: str | None = None
+    """Public log of the call, helpful for debugging and tracing. Available after call ends."""
+
+    disconnection_reason: DisconnectionReason | str | None = None
+    """The reason for the disconnection of the call. One of `user_hangup`, `agent_hangup`,
+    `call_transfer`, `inactivity`, `machine_detected`, `concurrency_limit_reached`, `dial_busy`,
+    `dial_failed`, `dial_no_answer`, `error_llm_websocket_open`,
+    `error_llm_websocket_lost_connection`, `error_llm_websocket_runtime`,
+    `error_llm_websocket_corrupt_payload`, `error_frontend_corrupted_payload`, `error_twilio`,
+    `error_no_audio_received`, `error_asr`, `error_retell`, `error_unknown`."""
 
 
-class RegisterCallResponse(SpecModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    call_id: Annotated[
-        StrictStr,
-        Field(
-            description=(
-                "Unique id of the call. Used to identify in LLM websocket and used to authenticate"
-                " in audio websocket."
-            )
-        ),
-    ]
-    agent_id: Annotated[StrictStr, Field(description="Corresponding agent id of this call.")]
-    audio_websocket_protocol: AudioWebsocketProtocol
-    audio_encoding: AudioEncoding
-    sample_rate: Annotated[
-        StrictInt,
-        Field(
-            description=(
-                "Sample rate of the conversation, the input and output audio bytes will all conform"
-                " to this rate. Supports value ranging from [8000, 48000]. Note for Twilio mulaw"
-                " encoding, the sample rate has to be 8000. s16le sample rate recommendation"
-                " (natively supported, lowest latency): elevenlabs voices 16000, 22050, 24000,"
-                " 44100; openai voices 24000; deepgram voices 8000, 16000, 24000, 32000, 48000"
-                " (informative only)."
-            ),
-            ge=8000,
-            le=48000,
-        ),
-    ]
-    call_status: CallStatus
-    end_call_after_silence_ms: Annotated[
-        StrictInt | None,
-        Field(
-            description=(
-                "If users stay silent for a period after agent speech, end the call. The minimum"
-                " value allowed is 10,000 ms (10 s). This value, if set, would overwrite the agent"
-                " level end_call_after_silence_ms parameter."
-            ),
-            ge=10000,
-        ),
-    ] = None
-    from_number: Annotated[
-        StrictStr | None,
-        Field(
-            description="The caller number, as the request sent it.",
-            examples=["+14155550100"],
-            pattern="^\\+[1-9][0-9]{1,14}$",
-        ),
-    ] = None
-    to_number: Annotated[
-        StrictStr | None,
-        Field(
-            description="The callee number, as the request sent it.",
-            examples=["+14155550100"],
-            pattern="^\\+[1-9][0-9]{1,14}$",
-        ),
-    ] = None
-    direction: Annotated[
-        Direction | None,
-        Field(description="Direction of the phone call. Not populated for web call."),
-    ] = None
-    metadata: Annotated[
-        JsonObject | None,
-        Field(
-            description=(
-                "The request's `metadata`, returned as it was sent; absent when none was sent."
-            )
-        ),
-    ] = None
-    retell_llm_dynamic_variables: Annotated[
-        dict[str, StrictStr] | None,
-        Field(
-            description=(
-                "The request's dynamic variables, returned as they were sent; absent when none were"
-                " sent."
-            )
-        ),
-    ] = None
-    drop_call_if_machine_detected: Annotated[
-        StrictBool | None,
-        Field(
-            description=(
-                "The request's `drop_call_if_machine_detected`, or its default `false` when the"
-                " request left it out."
-            )
-        ),
-    ] = False
-    opt_out_sensitive_data_storage: Annotated[
-        StrictBool | None,
-        Field(
-            description=(
-                "Whether this call opts out of sensitive data storage like transcript, recording,"
-                " logging."
-            )
-        ),
-    ] = None
+class RegisterCallResponse(BaseModel):
+    """A call registered by the deprecated `POST /create-phone-call`. `audio_encoding: mulaw`
+    requires `sample_rate: 8000`."""
 
-    @field_validator(
-        "end_call_after_silence_ms",
-        "from_number",
-        "to_number",
-        "direction",
-        "metadata",
-        "retell_llm_dynamic_variables",
-        "drop_call_if_machine_detected",
-        "opt_out_sensitive_data_storage",
-        mode="before",
-    )
-    @classmethod
-    def reject_null_validator(cls, v: Any, info: ValidationInfo) -> Any:
-        return reject_null(v, info)
+    call_id: str
+    """Unique id of the call. Used to identify in LLM websocket and used to authenticate in
+    audio websocket. At least 1 characters."""
 
-    @field_validator("sample_rate", mode="after")
-    @classmethod
-    def check_register_call_response_sample_rate_validator(
-        cls, v: Any, info: ValidationInfo
-    ) -> Any:
-        return check_register_call_response_sample_rate(v, info)
+    agent_id: str
+    """Corresponding agent id of this call."""
+
+    audio_websocket_protocol: AudioWebsocketProtocol | str
+    """Where the audio websocket would connect from would determine the format / protocol of
+    websocket messages, and would determine how our server read audio bytes and send audio
+    bytes.
+    - `web`: The protocol defined by Retell, commonly used for connecting from web frontend.
+    Also useful for those who want to manipulate audio bytes directly.
+    - `twilio`: The websocket protocol defined by Twilio, used when your system uses Twilio, and
+    supplies Retell audio websocket url to Twilio. One of `web`, `twilio`."""
+
+    audio_encoding: AudioEncoding | str
+    """The audio encoding of the call.
+    - `s16le`: 16 bit linear PCM audio, the native format for web audio capture and playback.
+    - `mulaw`: non-linear audio encoding technique used in telephony. Commonly used by Twilio.
+    One of `s16le`, `mulaw`."""
+
+    sample_rate: int
+    """Sample rate of the conversation, the input and output audio bytes will all conform to
+    this rate. Supports value ranging from [8000, 48000]. Note for Twilio mulaw encoding, the
+    sample rate has to be 8000. s16le sample rate recommendation (natively supported, lowest
+    latency): elevenlabs voices 16000, 22050, 24000, 44100; openai voices 24000; deepgram voices
+    8000, 16000, 24000, 32000, 48000 (informative only). At least 8000. At most 48000."""
+
+    call_status: CallStatus | str
+    """Status of call.
+    - `registered`: Call id issued, ready to make a call using this id.
+    - `ongoing`: Call connected and ongoing.
+    - `ended`: The underlying websocket has ended for the call. Either user or agent hanged up,
+    or call transferred.
+    - `error`: Call encountered error. One of `registered`, `ongoing`, `ended`, `error`."""
+
+    end_call_after_silence_ms: int | None = None
+    """If users stay silent for a period after agent speech, end the call. The minimum value
+    allowed is 10,000 ms (10 s). This value, if set, would overwrite the agent level
+    end_call_after_silence_ms parameter. At least 10000."""
+
+    from_number: str | None = None
+    """The caller number, as the request sent it. Must match the pattern
+    `^\\+[1-9][0-9]{1,14}$`."""
+
+    to_number: str | None = None
+    """The callee number, as the request sent it. Must match the pattern
+    `^\\+[1-9][0-9]{1,14}$`."""
+
+    direction: Direction | str | None = None
+    """Direction of the phone call. Not populated for web call. One of `inbound`, `outbound`."""
+
+    metadata: dict[str, object] | None = None
+    """The request's `metadata`, returned as it was sent; absent when none was sent."""
+
+    retell_llm_dynamic_variables: dict[str, str] | None = None
+    """The request's dynamic variables, returned as they were sent; absent when none were sent."""
+
+    drop_call_if_machine_detected: bool | None = None
+    """The request's `drop_call_if_machine_detected`, or its default `false` when the request
+    left it out. Default when left out: `false`."""
+
+    opt_out_sensitive_data_storage: bool | None = None
+    """Whether this call opts out of sensitive data storage like transcript, recording, logging."""
 
 
-class Error(SpecModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    error_message: Annotated[
-        StrictStr,
-        Field(
-            description=(
-                "A human-readable message. For a rejected request it names the field and the rule"
-                " it broke."
-            )
-        ),
-    ]
+class ErrorResponse(BaseModel):
+    """The body of every error response. Open, so a server may add detail."""
+
+    error_message: str
+    """A human-readable message. For a rejected request it names the field and the rule it
+    broke."""

@@ -1,122 +1,123 @@
 // generated from spec/openapi.yaml by `make generate`; do not edit
 /**
- * The HTTP layer: global `fetch`, a timeout per attempt (AbortController), retries with
- * exponential backoff and jitter, typed errors. No dependencies beyond the platform.
- *
- * Retries use the same `Idempotency-Key`, yet a retried create may place a second call when
- * the first attempt reached the server but its answer was lost (a timeout, a dropped
- * connection). `maxRetries: 0` sends every request exactly once.
+ * The client's settings and its request loop: body to JSON, validation before sending, one
+ * attempt after another by the retry policy (`retry.ts`), then the answer as a value or a typed
+ * error. No dependency beyond the platform (the global `fetch`, or the one given).
  */
 
 import {
-  APIConnectionError,
-  APIError,
   APIResponseValidationError,
-  APITimeoutError,
+  RetellError,
+  type APIStatusError,
   ValidationError,
   errorClassForStatus,
+  type APIStatusErrorInit,
 } from "./errors.js";
-import { check, type Schemas, type Shape } from "./validation.js";
+import { attempt, type Answer, type Fetch } from "./http.js";
+import { JsonBodies } from "./json.js";
+import { Redactor } from "./redact.js";
+import { retryable, waitMs, type Failure } from "./retry.js";
+import { SCHEMAS } from "./schemas.js";
+import { Validator, jsonType, type Violation } from "./validation.js";
 
 /** The spec's first server URL, used when neither `baseURL` nor {@link BASE_URL_ENV} is set. */
 export const DEFAULT_BASE_URL = "https://api.retellai.com";
 /** The environment variables read when the options leave them out. */
 export const API_KEY_ENV = "RETELL_API_KEY";
 export const BASE_URL_ENV = "RETELL_BASE_URL";
-/** Milliseconds an attempt may take before it is abandoned (`APITimeoutError`). */
+/** Milliseconds an attempt may take, reading the answer included, before it is abandoned. */
 export const DEFAULT_TIMEOUT_MS = 60000;
-/** Retries after the first attempt, on connection errors, timeouts and statuses 408, 409, 429 and >= 500. */
+/** Retries after the first attempt, where the retry policy allows one. */
 export const DEFAULT_MAX_RETRIES = 2;
+/** The largest answer read, in bytes; a larger one is an `APIResponseTooLargeError`. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16777216;
 
-const INITIAL_RETRY_DELAY_MS = 500;
-const MAX_RETRY_DELAY_MS = 8000;
-const RETRY_STATUSES: ReadonlySet<number> = new Set([408, 409, 429]);
-/** A `Retry-After` longer than this is not honoured: the computed backoff is used instead. */
-const MAX_RETRY_AFTER_MS = 60000;
-/** A wait: an unsigned decimal number. */
-const DECIMAL = /^[0-9]+(\.[0-9]+)?$/;
-/** An HTTP date (IMF-fixdate), e.g. "Wed, 21 Oct 2015 07:28:00 GMT". */
-const HTTP_DATE = /^[A-Za-z]{3}, [0-9]{2} [A-Za-z]{3} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$/;
-/** What a key (API key, Idempotency-Key) may hold: visible ASCII, no whitespace or control characters. */
+/** What a key (the API key, an idempotency key) may hold: visible ASCII only. */
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 /** What any other header value may hold: ASCII text (spaces and tabs allowed), no control characters. */
 const HEADER_TEXT = /^[\t\x20-\x7e]*$/;
+/** The property of an error body that holds its message (the spec's error model). */
+const ERROR_MESSAGE_FIELD: string | undefined = "error_message";
 
-/** The `fetch` the client calls: the global one unless another is given. */
-export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+/** Waits `ms` milliseconds, or less when `signal` aborts. */
+export type Sleep = (ms: number, signal: AbortSignal | undefined) => Promise<void>;
 
 export interface ClientOptions {
   /** Defaults to the {@link API_KEY_ENV} environment variable. */
   readonly apiKey?: string | undefined;
   /** Defaults to the {@link BASE_URL_ENV} environment variable, then to {@link DEFAULT_BASE_URL}. */
   readonly baseURL?: string | undefined;
-  /** Milliseconds per attempt; defaults to {@link DEFAULT_TIMEOUT_MS}. */
+  /** Milliseconds per attempt, reading the answer included; defaults to {@link DEFAULT_TIMEOUT_MS}. */
   readonly timeout?: number | undefined;
-  /** Defaults to {@link DEFAULT_MAX_RETRIES}. */
+  /** Retries after the first attempt, where the retry policy allows; defaults to {@link DEFAULT_MAX_RETRIES}. */
   readonly maxRetries?: number | undefined;
   /** Headers sent with every request. */
   readonly defaultHeaders?: { readonly [name: string]: string } | undefined;
   /** Defaults to the global `fetch` (Node >= 18). */
   readonly fetch?: Fetch | undefined;
+  /** Check every success body against the spec (`APIResponseValidationError`); default `false`: returned as sent. */
+  readonly strictResponseValidation?: boolean | undefined;
+  /**
+   * Also retry, on a non-idempotent operation (a create), what may have reached the server: a
+   * timeout or dropped connection after sending, 408, 409 and 5xx. Default `false`: such a retry
+   * could place a second, paid call.
+   */
+  readonly retryUnsafe?: boolean | undefined;
+  /** The largest answer read, in bytes; defaults to {@link DEFAULT_MAX_RESPONSE_BYTES}. */
+  readonly maxResponseBytes?: number | undefined;
+  /** For tests: how the client waits between attempts (default: a timer), so waits can be observed. */
+  readonly sleep?: Sleep | undefined;
 }
 
 export interface RequestOptions {
+  /** Milliseconds per attempt of this call, reading the answer included. */
   readonly timeout?: number | undefined;
+  /** Retries of this call, where the retry policy allows. */
   readonly maxRetries?: number | undefined;
-  /** Sent as `Idempotency-Key` on every attempt of the call; a random one by default. */
-  readonly idempotencyKey?: string | undefined;
+  /** Extra headers for this call (over `defaultHeaders`). */
   readonly headers?: { readonly [name: string]: string } | undefined;
-  /** Aborts the call (an `APIConnectionError`, never retried). */
+  /** Extra query parameters for this call. */
+  readonly query?: { readonly [name: string]: string | number | boolean } | undefined;
+  /** Extra properties merged into the JSON body (they win over the parameters); validated with it. */
+  readonly extraBody?: { readonly [name: string]: unknown } | undefined;
+  /** Aborts the call: an `APIConnectionError`, never retried. */
   readonly signal?: AbortSignal | undefined;
 }
 
-/** What an operation tells the HTTP layer. */
+/** The options of an operation that declares an idempotency header. */
+export interface IdempotentRequestOptions extends RequestOptions {
+  /** Sent as the operation's idempotency header on every attempt; a random one by default. */
+  readonly idempotencyKey?: string | undefined;
+}
+
+/** What an operation tells the request loop (generated per operation, in `resources.ts`). */
 export interface Operation {
+  /** How messages name it, e.g. "call.createPhoneCall". */
+  readonly name: string;
   readonly method: string;
   readonly path: string;
-  readonly requestSchema: Shape | undefined;
-  /** The shape of a 2xx body; `undefined` when the operation documents none (it is not checked). */
-  readonly responseSchema: Shape | undefined;
+  /** Whether it may be retried after it may have reached the server. */
+  readonly idempotent: boolean;
+  readonly idempotencyHeader: string | undefined;
+  /** The `$defs` entry of the request body, when it has one. */
+  readonly requestSchema: string | undefined;
+  /** The success body: its `$defs` entry, and the JSON type a lenient client still checks. */
+  readonly response: { readonly schema: string; readonly kind: "object" | "array" | "any" } | undefined;
 }
 
-/** Why `value` cannot be sent as a header value, or `undefined` when it can. */
-function headerValueProblem(value: string): string | undefined {
-  if (HEADER_SAFE.test(value)) return undefined;
-  if (value !== value.trim()) return "has leading or trailing whitespace (a newline read from a file?): strip it";
-  return "may hold only visible ASCII characters (no whitespace, control or non-ASCII characters)";
-}
+export type Send = (operation: Operation, params: unknown, options: IdempotentRequestOptions | undefined) => Promise<unknown>;
 
-/**
- * The API key from the options or the environment, checked before any request carries it.
- * The error names where the key came from, never the key.
- */
-function resolveApiKey(option: unknown): string {
-  const source = option === undefined ? API_KEY_ENV : "apiKey";
-  const apiKey = option === undefined ? environment(API_KEY_ENV) : option;
-  if (apiKey === undefined || apiKey === "") {
-    throw new APIError(`No API key: pass the apiKey option or set the ${API_KEY_ENV} environment variable.`);
-  }
-  if (typeof apiKey !== "string") throw new APIError(`${source}: must be a string, not ${typeof apiKey}.`);
-  const problem = headerValueProblem(apiKey);
-  if (problem !== undefined) throw new APIError(`${source}: ${problem} (the key is not shown).`);
-  return apiKey;
-}
-
-/** The first header whose value cannot be sent, as `[where.name, problem]` (values are not shown). */
-function badHeader(
-  headers: { readonly [name: string]: string } | undefined,
-  where: string,
-): readonly [string, string] | undefined {
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    const problem =
-      typeof value !== "string"
-        ? "must be a string"
-        : HEADER_TEXT.test(value)
-          ? undefined
-          : "may hold only ASCII text (no line breaks, control or non-ASCII characters)";
-    if (problem !== undefined) return [`${where}.${name}`, problem];
-  }
-  return undefined;
+interface Settings {
+  readonly apiKey: string;
+  readonly baseURL: string;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  readonly defaultHeaders: { readonly [name: string]: string };
+  readonly fetch: Fetch;
+  readonly strictResponseValidation: boolean;
+  readonly retryUnsafe: boolean;
+  readonly maxResponseBytes: number;
+  readonly sleep: Sleep;
 }
 
 function environment(name: string): string | undefined {
@@ -125,18 +126,85 @@ function environment(name: string): string | undefined {
   return value === undefined || value === "" ? undefined : value;
 }
 
-/** A fresh `Idempotency-Key`: a random UUID (or 128 random bits on runtimes without one). */
-function randomKey(): string {
-  const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  const hex = () => Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, "0");
-  const random = crypto?.randomUUID !== undefined ? crypto.randomUUID() : `${hex()}${hex()}-${hex()}${hex()}`;
-  return "retell-typescript-" + random;
+/** Why `value` cannot be sent as a key header, or `undefined` when it can. */
+function keyProblem(value: string): string | undefined {
+  if (HEADER_SAFE.test(value)) return undefined;
+  if (value !== value.trim()) return "has leading or trailing whitespace (a newline read from a file?): strip it";
+  return "may hold only visible ASCII characters (no whitespace, control or non-ASCII characters)";
 }
 
-/** Waits `ms` milliseconds; an abort of `signal` ends the wait early (the loop then stops). */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
+/** The API key from the option or the environment; an error names where it came from, never the key. */
+function resolveApiKey(option: unknown): string {
+  const source = option === undefined ? API_KEY_ENV : "apiKey";
+  const apiKey = option === undefined ? environment(API_KEY_ENV) : option;
+  if (apiKey === undefined || apiKey === "") {
+    throw new RetellError(`No API key: pass the apiKey option or set the ${API_KEY_ENV} environment variable.`);
+  }
+  if (typeof apiKey !== "string") throw new RetellError(`${source}: must be a string, not ${typeof apiKey}.`);
+  const problem = keyProblem(apiKey);
+  if (problem !== undefined) throw new RetellError(`${source}: ${problem} (the key is not shown).`);
+  return apiKey;
+}
+
+/** The base URL without trailing slashes; refused (not shown: it could hold a password) when it is no plain http(s) URL. */
+function resolveBaseURL(option: unknown): string {
+  const source = option === undefined ? (environment(BASE_URL_ENV) === undefined ? "DEFAULT_BASE_URL" : BASE_URL_ENV) : "baseURL";
+  const value = option ?? environment(BASE_URL_ENV) ?? DEFAULT_BASE_URL;
+  if (typeof value !== "string") throw new RetellError(`${source}: must be a string, not ${typeof value}.`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new RetellError(`${source}: must be an absolute http or https URL (the value is not shown).`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new RetellError(`${source}: must be an http or https URL, not ${url.protocol}`);
+  }
+  if (url.username !== "" || url.password !== "") {
+    throw new RetellError(`${source}: must not contain user info (user:pass@); pass the API key as apiKey (the value is not shown).`);
+  }
+  if (url.search !== "" || url.hash !== "") {
+    throw new RetellError(`${source}: must not have a query or fragment; use the query request option.`);
+  }
+  return value.replace(/\/+$/, "");
+}
+
+/** The first header whose value cannot be sent, as `[where.name, problem]` (values are not shown). */
+function badHeader(headers: { readonly [name: string]: unknown } | undefined, where: string): readonly [string, string] | undefined {
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (typeof value !== "string") return [`${where}.${name}`, "must be a string"];
+    if (!HEADER_TEXT.test(value)) return [`${where}.${name}`, "may hold only ASCII text (no line breaks, control or non-ASCII characters)"];
+  }
+  return undefined;
+}
+
+/** The longest timer the platform keeps (a longer one would fire at once). */
+const MAX_TIMER_MS = 2_147_483_647;
+
+type Rule = (value: unknown) => string | undefined;
+
+/** The rules of the numeric options: what is wrong with a value, or `undefined`. */
+const NUMERIC_OPTIONS: { readonly [name: string]: Rule } = {
+  timeout: (value) =>
+    typeof value === "number" && value > 0 && value <= MAX_TIMER_MS ? undefined : `must be a number of milliseconds > 0 and <= ${MAX_TIMER_MS}`,
+  maxRetries: (value) => (typeof value === "number" && Number.isInteger(value) && value >= 0 ? undefined : "must be a whole number >= 0"),
+  maxResponseBytes: (value) =>
+    typeof value === "number" && Number.isInteger(value) && value > 0 ? undefined : "must be a whole number of bytes > 0",
+};
+
+/** The first numeric option of `options` that breaks its rule, as `[name, problem]`. */
+function badNumber(options: { readonly [name: string]: unknown }): readonly [string, string] | undefined {
+  for (const [name, rule] of Object.entries(NUMERIC_OPTIONS)) {
+    const value = options[name];
+    const problem = value === undefined ? undefined : rule(value);
+    if (problem !== undefined) return [name, problem];
+  }
+  return undefined;
+}
+
+const defaultSleep: Sleep = (ms, signal) =>
+  new Promise((resolve) => {
+    const done = (): void => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", done);
       resolve();
@@ -144,241 +212,234 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     const timer = setTimeout(done, ms);
     signal?.addEventListener("abort", done, { once: true });
   });
+
+/** A fresh idempotency key: a random UUID (from Math.random where the runtime lacks crypto.randomUUID, as Node 18 does without a flag). */
+function randomKey(): string {
+  const uuid = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto?.randomUUID?.();
+  const fallback = (): string =>
+    "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, (slot) =>
+      ((slot === "x" ? 0 : 8) + Math.floor(Math.random() * (slot === "x" ? 16 : 4))).toString(16),
+    );
+  return "retell-typescript-" + (uuid ?? fallback());
 }
 
-const warned = new Set<string>();
-
-/** Emits a DeprecationWarning once per process and method, where the runtime has `process.emitWarning`. */
-export function warnDeprecated(method: string, reason: string): void {
-  if (warned.has(method)) return;
-  warned.add(method);
-  const runtime = (globalThis as { process?: { emitWarning?: (message: string, type: string) => void } }).process;
-  runtime?.emitWarning?.(`${method}() is deprecated: ${reason}`, "DeprecationWarning");
+function optionError(field: string, message: string, rule = "option"): ValidationError {
+  return new ValidationError([{ field, rule, keyword: rule, message }]);
 }
 
-/** The reason a fetch failed, from its cause chain (undici puts the system error in `cause`). */
-function failureReason(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 3 && current instanceof Error; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    parts.push(typeof code === "string" ? `${current.message} (${code})` : current.message);
-    current = current.cause;
-  }
-  return parts.length === 0 ? "unknown error" : parts.join(": ");
+function settingsOf(options: ClientOptions): Settings {
+  const { timeout, maxRetries, maxResponseBytes } = options;
+  const number = badNumber({ timeout, maxRetries, maxResponseBytes });
+  if (number !== undefined) throw new RetellError(`${number[0]}: ${number[1]}.`);
+  const bad = badHeader(options.defaultHeaders, "defaultHeaders");
+  if (bad !== undefined) throw new RetellError(`${bad[0]}: ${bad[1]} (the value is not shown).`);
+  const globalFetch = (globalThis as { fetch?: Fetch }).fetch;
+  const fetch = options.fetch ?? (globalFetch === undefined ? undefined : (input, init) => globalFetch(input, init));
+  if (fetch === undefined) throw new RetellError("No global fetch: use Node >= 18 or pass the fetch option.");
+  return {
+    apiKey: resolveApiKey(options.apiKey),
+    baseURL: resolveBaseURL(options.baseURL),
+    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    defaultHeaders: { ...options.defaultHeaders },
+    fetch,
+    strictResponseValidation: options.strictResponseValidation ?? false,
+    retryUnsafe: options.retryUnsafe ?? false,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    sleep: options.sleep ?? defaultSleep,
+  };
 }
 
-function isRetryableStatus(status: number): boolean {
-  return RETRY_STATUSES.has(status) || status >= 500;
-}
+const validator = new Validator(SCHEMAS);
+const bodies = new JsonBodies(SCHEMAS);
 
-/**
- * Milliseconds the server asks to wait before the next attempt, or `undefined` to back off
- * instead. The rule both generated clients follow: a wait is an unsigned decimal number;
- * `Retry-After` may instead be an HTTP date (IMF-fixdate), and a date in the past means "now".
- * The first of `retry-after-ms` (milliseconds) and `Retry-After` (seconds or date) that parses
- * wins; a negative, malformed or empty value is ignored; a wait beyond MAX_RETRY_AFTER_MS is
- * not honoured.
- */
-export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
-  const millis = (headers.get("retry-after-ms") ?? "").trim();
-  const after = (headers.get("retry-after") ?? "").trim();
-  let delay: number;
-  if (DECIMAL.test(millis)) delay = Number(millis);
-  else if (DECIMAL.test(after)) delay = Number(after) * 1000;
-  else if (HTTP_DATE.test(after)) {
-    const date = Date.parse(after);
-    if (Number.isNaN(date)) return undefined;
-    delay = Math.max(0, date - now);
-  } else return undefined;
-  return delay <= MAX_RETRY_AFTER_MS ? delay : undefined;
-}
-
-/** Exponential backoff (doubling from INITIAL_RETRY_DELAY_MS up to MAX_RETRY_DELAY_MS) less up to 25 % jitter. */
-function backoffMs(retry: number): number {
-  const delay = Math.min(INITIAL_RETRY_DELAY_MS * 2 ** retry, MAX_RETRY_DELAY_MS);
-  return delay * (1 - Math.random() * 0.25);
-}
-
-function parseBody(text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-function checkedCount(value: number, name: string): number {
-  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a non-negative number`);
-  return value;
-}
-
-/** The settings and the request loop shared by every operation. The API key is a private field. */
-export class APIClientCore {
-  readonly #apiKey: string;
-  readonly #fetch: Fetch;
-  readonly #schemas: Schemas;
+/** The settings and the request loop every resource shares. The API key is a private field. */
+export class APIClient {
+  readonly #settings: Settings;
+  readonly #redactor: Redactor;
   readonly baseURL: string;
   readonly timeout: number;
   readonly maxRetries: number;
   readonly defaultHeaders: { readonly [name: string]: string };
+  readonly strictResponseValidation: boolean;
+  readonly retryUnsafe: boolean;
+  readonly maxResponseBytes: number;
 
-  protected constructor(options: ClientOptions, schemas: Schemas) {
-    this.#apiKey = resolveApiKey(options.apiKey);
-    this.#schemas = schemas;
-    const globalFetch = (globalThis as { fetch?: Fetch }).fetch;
-    if (options.fetch !== undefined) this.#fetch = options.fetch;
-    else if (globalFetch !== undefined) this.#fetch = (input, init) => globalFetch(input, init);
-    else throw new Error("No global fetch: use Node >= 18 or pass the fetch option.");
-    this.baseURL = (options.baseURL ?? environment(BASE_URL_ENV) ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
-    this.timeout = checkedCount(options.timeout ?? DEFAULT_TIMEOUT_MS, "timeout");
-    this.maxRetries = Math.floor(checkedCount(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries"));
-    const bad = badHeader(options.defaultHeaders, "defaultHeaders");
-    if (bad !== undefined) throw new APIError(`${bad[0]}: ${bad[1]} (the value is not shown).`);
-    this.defaultHeaders = { ...options.defaultHeaders };
+  constructor(options: ClientOptions = {}) {
+    this.#settings = settingsOf(options);
+    this.#redactor = new Redactor(this.#settings.apiKey);
+    this.baseURL = this.#settings.baseURL;
+    this.timeout = this.#settings.timeout;
+    this.maxRetries = this.#settings.maxRetries;
+    this.defaultHeaders = this.#settings.defaultHeaders;
+    this.strictResponseValidation = this.#settings.strictResponseValidation;
+    this.retryUnsafe = this.#settings.retryUnsafe;
+    this.maxResponseBytes = this.#settings.maxResponseBytes;
+  }
+
+  /** The options this client was made with (the key included: never show them). */
+  protected options(): ClientOptions {
+    return { ...this.#settings };
   }
 
   /** What `JSON.stringify` shows: the settings, never the API key. */
   toJSON(): { [key: string]: unknown } {
-    return { baseURL: this.baseURL, timeout: this.timeout, maxRetries: this.maxRetries };
+    return {
+      baseURL: this.baseURL,
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+      strictResponseValidation: this.strictResponseValidation,
+      retryUnsafe: this.retryUnsafe,
+      maxResponseBytes: this.maxResponseBytes,
+    };
   }
 
   /** What `util.inspect` and `console.log` show. */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return `${this.constructor.name} ${JSON.stringify(this.toJSON())}`;
+    return this.toString();
   }
 
   toString(): string {
     return `${this.constructor.name} ${JSON.stringify(this.toJSON())}`;
   }
 
-  /** Removes the API key from text that came from outside (a message the server echoed). */
-  #redact(text: string): string {
-    return text.split(this.#apiKey).join("[REDACTED]");
-  }
-
-  #redactDeep(value: unknown): unknown {
-    if (typeof value === "string") return this.#redact(value);
-    if (Array.isArray(value)) return value.map((item) => this.#redactDeep(item));
-    if (typeof value === "object" && value !== null) {
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [this.#redact(key), this.#redactDeep(item)]));
+  /** Validates, sends (retrying what the policy allows) and returns the answer's body. */
+  protected async request(operation: Operation, params: unknown, options: IdempotentRequestOptions = {}): Promise<unknown> {
+    const settings = this.#settings;
+    const timeout = options.timeout ?? settings.timeout;
+    const maxRetries = options.maxRetries ?? settings.maxRetries;
+    this.#checkOptions(options);
+    const body = this.#body(operation, params, options.extraBody);
+    const url = this.#url(operation, options.query);
+    const headers = this.#headers(operation, options, body !== undefined);
+    const init: RequestInit = { method: operation.method, headers };
+    if (body !== undefined) init.body = body;
+    const attemptSettings = {
+      fetch: settings.fetch,
+      timeout,
+      maxBytes: settings.maxResponseBytes,
+      signal: options.signal,
+      redactor: this.#redactor,
+    };
+    for (let retry = 0; ; retry += 1) {
+      const outcome = await attempt(url, init, attemptSettings);
+      const answer = outcome.answer;
+      if (answer !== undefined && answer.status >= 200 && answer.status < 300) return this.#success(operation, answer);
+      const failure: Failure =
+        answer === undefined ? outcome.failure : { kind: "status", status: answer.status, headers: answer.headers };
+      const error = answer === undefined ? outcome.error : this.#statusError(answer);
+      if (retry >= maxRetries || !retryable(failure, operation.idempotent, settings.retryUnsafe)) throw error;
+      await settings.sleep(waitMs(failure, retry), options.signal); // an abort ends the next attempt at once
     }
-    return value;
   }
 
-  #statusMessage(status: number, body: unknown): string {
-    const detail =
-      typeof body === "object" && body !== null && "error_message" in body && typeof body.error_message === "string"
-        ? body.error_message
-        : body === undefined
-          ? "(no body)"
-          : typeof body === "string"
-            ? body
-            : JSON.stringify(body);
-    return this.#redact(`${status} ${detail.length > 500 ? `${detail.slice(0, 500)}...` : detail}`);
+  #checkOptions(options: IdempotentRequestOptions): void {
+    const number = badNumber({ timeout: options.timeout, maxRetries: options.maxRetries });
+    if (number !== undefined) throw optionError(number[0], number[1]);
+    const bad = badHeader(options.headers, "headers");
+    if (bad !== undefined) throw optionError(bad[0], `${bad[1]} (the value is not shown)`, "header");
+    for (const [name, value] of Object.entries(options.query ?? {})) {
+      if (!["string", "number", "boolean"].includes(typeof value)) {
+        throw optionError(`query.${name}`, "must be a string, number or boolean");
+      }
+    }
+    if (options.idempotencyKey !== undefined) {
+      const keyIssue = typeof options.idempotencyKey === "string" ? keyProblem(options.idempotencyKey) : "must be a string";
+      if (keyIssue !== undefined) throw optionError("idempotencyKey", keyIssue, "header");
+    }
+    const extra = options.extraBody;
+    if (extra !== undefined && (typeof extra !== "object" || extra === null || Array.isArray(extra))) {
+      throw optionError("extraBody", "must be a plain object of properties to merge into the body");
+    }
   }
 
-  #headers(options: RequestOptions, idempotencyKey: string, hasBody: boolean): Headers {
-    const headers = new Headers({ ...this.defaultHeaders, ...options.headers });
+  /** The JSON body to send (extra body merged), checked against the operation's schema. */
+  #body(operation: Operation, params: unknown, extraBody: { readonly [name: string]: unknown } | undefined): string | undefined {
+    if (operation.requestSchema === undefined) {
+      if (extraBody !== undefined) throw optionError("extraBody", `${operation.name} takes no body`);
+      return undefined;
+    }
+    const json = bodies.body(operation.requestSchema, params, extraBody);
+    const found = validator.violations(operation.requestSchema, json);
+    const [first, ...rest] = found;
+    if (first !== undefined) throw new ValidationError([first, ...rest]);
+    return JSON.stringify(json);
+  }
+
+  #url(operation: Operation, query: RequestOptions["query"]): string {
+    const url = new URL(`${this.#settings.baseURL}${operation.path}`);
+    for (const [name, value] of Object.entries(query ?? {})) url.searchParams.append(name, String(value));
+    return url.toString();
+  }
+
+  #headers(operation: Operation, options: IdempotentRequestOptions, hasBody: boolean): Headers {
+    const headers = new Headers({ ...this.#settings.defaultHeaders, ...options.headers });
     headers.set("Accept", "application/json");
     if (hasBody) headers.set("Content-Type", "application/json");
-    headers.set("Authorization", `Bearer ${this.#apiKey}`);
-    headers.set("Idempotency-Key", idempotencyKey);
+    headers.set("Authorization", `Bearer ${this.#settings.apiKey}`);
+    // Only where the spec declares one; then the same value on every attempt of the call.
+    if (operation.idempotencyHeader !== undefined) headers.set(operation.idempotencyHeader, options.idempotencyKey ?? randomKey());
     return headers;
   }
 
-  /** One attempt: the response and its full text, within `timeout` milliseconds. */
-  async #attempt(
-    url: string,
-    init: RequestInit,
-    timeout: number,
-    signal: AbortSignal | undefined,
-  ): Promise<{ readonly response: Response; readonly text: string }> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeout);
-    const onAbort = () => controller.abort();
-    signal?.addEventListener("abort", onAbort, { once: true });
-    try {
-      if (signal?.aborted === true) throw new Error("aborted before sending");
-      const response = await this.#fetch(url, { ...init, signal: controller.signal });
-      const text = await response.text();
-      return { response, text };
-    } catch (error) {
-      if (timedOut) throw new APITimeoutError(`Request timed out after ${timeout} ms.`, { cause: error });
-      if (signal?.aborted === true) throw new APIConnectionError("Request was aborted.", { cause: error });
-      throw new APIConnectionError(`Connection error: ${this.#redact(failureReason(error))}`, { cause: error });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-    }
-  }
-
-  #checkRequest(operation: Operation, body: unknown): void {
-    if (operation.requestSchema === undefined) return;
-    const found = check(body, operation.requestSchema, "", this.#schemas);
-    if (found !== undefined) throw new ValidationError(found.field, found.rule, found.detail);
-  }
-
-  #checkResponse(operation: Operation, response: Response, text: string): unknown {
-    const shape = operation.responseSchema;
-    if (shape === undefined) return parseBody(text);
-    const init = { status: response.status, headers: response.headers, body: this.#redactDeep(parseBody(text)) };
+  #success(operation: Operation, answer: Answer): unknown {
+    if (operation.response === undefined) return undefined;
+    const headers = this.#redactor.headers(answer.headers);
+    const invalid = (violation: Violation, body: unknown): APIResponseValidationError => {
+      const where = violation.field === "" ? "body" : violation.field;
+      const message = `${answer.status} response breaks the spec: ${where}: ${violation.message} (rule: ${violation.rule})`;
+      const { field, rule, keyword } = violation;
+      const init = { field, rule, keyword, status: answer.status, headers, body: this.#redactor.json(body) };
+      return new APIResponseValidationError(message, init);
+    };
     let body: unknown;
     try {
-      body = JSON.parse(text) as unknown;
+      body = JSON.parse(answer.text) as unknown;
     } catch {
-      throw new APIResponseValidationError(`${response.status} response body is not JSON`, "", "type", init);
+      const violation = { field: "", rule: "json", keyword: "json", message: "must be JSON" };
+      throw invalid(violation, this.#redactor.text(answer.text));
     }
-    const found = check(body, shape, "", this.#schemas);
-    if (found !== undefined) {
-      const where = found.field === "" ? "body" : found.field;
-      const message = `${response.status} response breaks the spec: ${where}: ${found.detail} (rule: ${found.rule})`;
-      throw new APIResponseValidationError(message, found.field, found.rule, init);
+    if (this.#settings.strictResponseValidation) {
+      const found = validator.check(operation.response.schema, body);
+      if (found !== undefined) throw invalid(found, body);
+    } else if (!hasKind(body, operation.response.kind)) {
+      const message = `must be an ${operation.response.kind}, not ${jsonType(body)}`;
+      throw invalid({ field: "", rule: "type", keyword: "type", message }, body);
     }
     return body;
   }
 
-  /** Checks the body, sends it (retrying what may be retried), checks and returns the response body. */
-  protected async request(operation: Operation, body: unknown, options: RequestOptions = {}): Promise<unknown> {
-    this.#checkRequest(operation, body);
-    const maxRetries = Math.floor(checkedCount(options.maxRetries ?? this.maxRetries, "maxRetries"));
-    const timeout = checkedCount(options.timeout ?? this.timeout, "timeout");
-    const idempotencyKey = options.idempotencyKey ?? randomKey();
-    const keyProblem = headerValueProblem(idempotencyKey);
-    if (keyProblem !== undefined) throw new ValidationError("idempotencyKey", "header", keyProblem);
-    const bad = badHeader(options.headers, "headers");
-    if (bad !== undefined) throw new ValidationError(bad[0], "header", `${bad[1]} (the value is not shown)`);
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const url = `${this.baseURL}${operation.path}`;
-    for (let retry = 0; ; retry += 1) {
-      const init: RequestInit = { method: operation.method, headers: this.#headers(options, idempotencyKey, payload !== undefined) };
-      if (payload !== undefined) init.body = payload;
-      let attempt: { readonly response: Response; readonly text: string };
-      try {
-        attempt = await this.#attempt(url, init, timeout, options.signal);
-      } catch (error) {
-        if (options.signal?.aborted === true || retry >= maxRetries) throw error;
-        await sleep(backoffMs(retry), options.signal);
-        continue;
-      }
-      const { response, text } = attempt;
-      if (response.status >= 200 && response.status < 300) return this.#checkResponse(operation, response, text);
-      if (retry < maxRetries && isRetryableStatus(response.status)) {
-        await sleep(retryAfterMs(response.headers) ?? backoffMs(retry), options.signal);
-        continue;
-      }
-      const errorBody = this.#redactDeep(parseBody(text));
-      const ErrorClass = errorClassForStatus(response.status);
-      throw new ErrorClass(this.#statusMessage(response.status, errorBody), {
-        status: response.status,
-        headers: response.headers,
-        body: errorBody,
-      });
-    }
+  #statusError(answer: Answer): APIStatusError {
+    const body = parseBody(answer.text, this.#redactor);
+    const init: APIStatusErrorInit = { status: answer.status, headers: this.#redactor.headers(answer.headers), body };
+    const ErrorClass = errorClassForStatus(answer.status);
+    return new ErrorClass(statusMessage(answer, body), init);
   }
+}
+
+function hasKind(body: unknown, kind: "object" | "array" | "any"): boolean {
+  if (kind === "object") return typeof body === "object" && body !== null && !Array.isArray(body);
+  if (kind === "array") return Array.isArray(body);
+  return true;
+}
+
+/** An error body: parsed JSON, else its text, else `undefined`; the key removed. */
+function parseBody(text: string, redactor: Redactor): unknown {
+  if (text === "") return undefined;
+  try {
+    return redactor.json(JSON.parse(text));
+  } catch {
+    return redactor.text(text);
+  }
+}
+
+function statusMessage(answer: Answer, body: unknown): string {
+  const field = ERROR_MESSAGE_FIELD;
+  const message =
+    field !== undefined && typeof body === "object" && body !== null && typeof (body as { [key: string]: unknown })[field] === "string"
+      ? String((body as { [key: string]: unknown })[field])
+      : undefined;
+  const detail =
+    message ?? (body === undefined ? answer.statusText || "(no body)" : typeof body === "string" ? body : JSON.stringify(body));
+  return `${answer.status} ${detail.length > 500 ? `${detail.slice(0, 500)}...` : detail}`;
 }

@@ -3,82 +3,165 @@
  * Errors thrown by the client.
  *
  * ```
- * Error
- * ├── ValidationError                 a request broke a rule of the spec (nothing was sent)
- * └── APIError
- *     ├── APIResponseValidationError  a 2xx response broke a rule of the spec
- *     ├── APIConnectionError          no response (DNS, refused, reset, aborted)
- *     │   └── APITimeoutError         no response within `timeout`
- *     └── APIStatusError              any non-2xx response
- *         ├── BadRequestError           400
- *         ├── AuthenticationError       401
- *         ├── PaymentRequiredError      402
- *         ├── PermissionDeniedError     403
- *         ├── NotFoundError             404
- *         ├── ConflictError             409
- *         ├── UnprocessableEntityError  422
- *         ├── RateLimitError            429
- *         └── InternalServerError       >= 500
+ * RetellError                          every error of this package (a misuse of the client, too)
+ * ├── ValidationError                  a request broke a rule of the spec: nothing was sent
+ * └── APIError                         about a call to the API: `message`, `body`
+ *     ├── APIStatusError               a non-2xx answer: `status`, `headers`, `body`
+ *     │   ├── BadRequestError          400
+ *     │   ├── AuthenticationError      401
+ *     │   ├── PaymentRequiredError     402
+ *     │   ├── PermissionDeniedError    403
+ *     │   ├── NotFoundError            404
+ *     │   ├── ConflictError            409
+ *     │   ├── UnprocessableEntityError 422
+ *     │   ├── RateLimitError           429
+ *     │   └── InternalServerError      >= 500
+ *     ├── APIConnectionError           no answer (refused, DNS, reset, aborted)
+ *     │   └── APITimeoutError          no answer within `timeout`
+ *     ├── APIResponseValidationError   a 2xx body that is not JSON or breaks the spec
+ *     └── APIResponseTooLargeError     an answer larger than `maxResponseBytes`
  * ```
  *
- * Every `APIError` carries `status` (`undefined` when no response arrived), `message` and
- * `body` (the parsed JSON body, or its text when it is not JSON). The API key never appears in
- * any of them.
+ * Text that came from the server (bodies, headers, reason phrases) has the API key removed
+ * before it reaches an error; no error shows the key.
  */
 
-/** A request broke a rule of the spec; it was not sent. `field` is a dotted path, `rule` the rule. */
-export class ValidationError extends Error {
+import type { Violation } from "./validation.js";
+
+/** The root of every error the package throws. */
+export class RetellError extends Error {
+  override readonly name: string = "RetellError";
+}
+
+/**
+ * A request broke a rule: of the spec (`keyword` is the JSON Schema keyword, `rule` the spec's
+ * `x-rule` name or the keyword), or of JSON (`rule` "json": a value `JSON.stringify` would change
+ * or drop), or a request option that cannot be sent. Nothing was sent.
+ */
+export class ValidationError extends RetellError {
   override readonly name: string = "ValidationError";
+  /** Dotted path of the field ("" for the body itself), e.g. "to_number" or "metadata.when". */
   readonly field: string;
   readonly rule: string;
+  readonly keyword: string;
+  /** Every violation found, the first one (the one this error names) first. */
+  readonly violations: readonly Violation[];
 
-  constructor(field: string, rule: string, detail: string) {
-    super(`${field === "" ? "body" : field}: ${detail} (rule: ${rule})`);
-    this.field = field;
-    this.rule = rule;
+  constructor(violations: readonly [Violation, ...Violation[]]) {
+    const [first] = violations;
+    super(`${first.field === "" ? "body" : first.field}: ${first.message} (rule: ${first.rule})`);
+    this.field = first.field;
+    this.rule = first.rule;
+    this.keyword = first.keyword;
+    this.violations = violations;
   }
 }
 
 export interface APIErrorInit {
   readonly status?: number | undefined;
-  readonly body?: unknown;
   readonly headers?: Headers | undefined;
+  readonly body?: unknown;
   readonly cause?: unknown;
 }
 
-/** The root of every error about a call to the API. */
-export class APIError extends Error {
+/** Something went wrong with a call to the API. */
+export class APIError extends RetellError {
   override readonly name: string = "APIError";
-  /** The HTTP status, or `undefined` when no response arrived. */
+  /** The HTTP status, or `undefined` when no answer arrived. */
   readonly status: number | undefined;
-  /** The response body: parsed JSON, the raw text when it is not JSON, or `undefined`. */
-  readonly body: unknown;
-  /** The response headers, when a response arrived. */
+  /** The answer's headers (the key removed from their values), when an answer arrived. */
   readonly headers: Headers | undefined;
+  /** The answer's body: parsed JSON, its text when it is not JSON, or `undefined`. */
+  readonly body: unknown;
 
   constructor(message: string, init: APIErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.status = init.status;
-    this.body = init.body;
     this.headers = init.headers;
+    this.body = init.body;
   }
 }
 
-/** A 2xx response whose body is not JSON or breaks a rule of the spec. */
-export class APIResponseValidationError extends APIError {
-  override readonly name: string = "APIResponseValidationError";
-  /** The dotted path of the offending field ("" for the body itself). */
-  readonly field: string;
-  readonly rule: string;
+export interface APIStatusErrorInit extends APIErrorInit {
+  readonly status: number;
+  readonly headers: Headers;
+}
 
-  constructor(message: string, field: string, rule: string, init: APIErrorInit = {}) {
+/** The server answered with a status outside 2xx (a redirect, too: redirects are not followed). */
+export class APIStatusError extends APIError {
+  override readonly name: string = "APIStatusError";
+  declare readonly status: number;
+  declare readonly headers: Headers;
+
+  constructor(message: string, init: APIStatusErrorInit) {
     super(message, init);
-    this.field = field;
-    this.rule = rule;
   }
 }
 
-/** No response arrived: the connection failed or the request was aborted. */
+/**
+ * 400: Bad Request. The body is not valid JSON or breaks a rule of the request schema.
+ */
+export class BadRequestError extends APIStatusError {
+  override readonly name: string = "BadRequestError";
+}
+
+/**
+ * 401: Unauthorized. The `Authorization` header is missing or its API key is not valid.
+ */
+export class AuthenticationError extends APIStatusError {
+  override readonly name: string = "AuthenticationError";
+}
+
+/**
+ * 402: Payment Required. The account has no credit left to place the call.
+ */
+export class PaymentRequiredError extends APIStatusError {
+  override readonly name: string = "PaymentRequiredError";
+}
+
+/**
+ * 403: the server answered with this status.
+ */
+export class PermissionDeniedError extends APIStatusError {
+  override readonly name: string = "PermissionDeniedError";
+}
+
+/**
+ * 404: the server answered with this status.
+ */
+export class NotFoundError extends APIStatusError {
+  override readonly name: string = "NotFoundError";
+}
+
+/**
+ * 409: the server answered with this status.
+ */
+export class ConflictError extends APIStatusError {
+  override readonly name: string = "ConflictError";
+}
+
+/**
+ * 422: Unprocessable Content. The request is well formed but cannot be carried out, for example `from_number` is not a number the account manages or `override_agent_id` names no agent of the account.
+ */
+export class UnprocessableEntityError extends APIStatusError {
+  override readonly name: string = "UnprocessableEntityError";
+}
+
+/**
+ * 429: Too Many Requests. Retry after the number of seconds in `Retry-After`, when sent.
+ */
+export class RateLimitError extends APIStatusError {
+  override readonly name: string = "RateLimitError";
+}
+
+/**
+ * 500 and above: Internal Server Error.
+ */
+export class InternalServerError extends APIStatusError {
+  override readonly name: string = "InternalServerError";
+}
+
+/** No answer arrived: the connection failed, dropped, or the call was aborted. */
 export class APIConnectionError extends APIError {
   override readonly name: string = "APIConnectionError";
 
@@ -87,7 +170,7 @@ export class APIConnectionError extends APIError {
   }
 }
 
-/** No response arrived within the timeout. */
+/** No complete answer arrived within the timeout of an attempt (reading the body included). */
 export class APITimeoutError extends APIConnectionError {
   override readonly name: string = "APITimeoutError";
 
@@ -96,66 +179,45 @@ export class APITimeoutError extends APIConnectionError {
   }
 }
 
-/** The server answered with a status outside 2xx. */
-export class APIStatusError extends APIError {
-  override readonly name: string = "APIStatusError";
+export interface APIResponseValidationErrorInit extends APIStatusErrorInit {
+  readonly field: string;
+  readonly rule: string;
+  readonly keyword: string;
+}
+
+/** A 2xx answer whose body is not JSON, or (in strict mode) breaks a rule of the spec. */
+export class APIResponseValidationError extends APIError {
+  override readonly name: string = "APIResponseValidationError";
   declare readonly status: number;
   declare readonly headers: Headers;
+  /** Dotted path of the offending field ("" for the body itself). */
+  readonly field: string;
+  readonly rule: string;
+  readonly keyword: string;
 
-  constructor(message: string, init: APIErrorInit & { readonly status: number; readonly headers: Headers }) {
+  constructor(message: string, init: APIResponseValidationErrorInit) {
     super(message, init);
+    this.field = init.field;
+    this.rule = init.rule;
+    this.keyword = init.keyword;
   }
 }
 
-/** 400: the body is not valid JSON or breaks a rule of the request schema. */
-export class BadRequestError extends APIStatusError {
-  override readonly name: string = "BadRequestError";
+/** An answer larger than `maxResponseBytes`: reading stopped at the limit and the connection was dropped. */
+export class APIResponseTooLargeError extends APIError {
+  override readonly name: string = "APIResponseTooLargeError";
+  declare readonly status: number;
+  declare readonly headers: Headers;
+  /** The limit, in bytes. */
+  readonly limit: number;
+
+  constructor(message: string, init: APIStatusErrorInit & { readonly limit: number }) {
+    super(message, init);
+    this.limit = init.limit;
+  }
 }
 
-/** 401: the API key is missing or not valid. */
-export class AuthenticationError extends APIStatusError {
-  override readonly name: string = "AuthenticationError";
-}
-
-/** 402: the account has no credit left. */
-export class PaymentRequiredError extends APIStatusError {
-  override readonly name: string = "PaymentRequiredError";
-}
-
-/** 403: the API key may not do this. */
-export class PermissionDeniedError extends APIStatusError {
-  override readonly name: string = "PermissionDeniedError";
-}
-
-/** 404: no such resource. */
-export class NotFoundError extends APIStatusError {
-  override readonly name: string = "NotFoundError";
-}
-
-/** 409: the request conflicts with the state of the resource. */
-export class ConflictError extends APIStatusError {
-  override readonly name: string = "ConflictError";
-}
-
-/** 422: well formed, but it cannot be carried out. */
-export class UnprocessableEntityError extends APIStatusError {
-  override readonly name: string = "UnprocessableEntityError";
-}
-
-/** 429: too many requests. */
-export class RateLimitError extends APIStatusError {
-  override readonly name: string = "RateLimitError";
-}
-
-/** 500 and above: the server failed. */
-export class InternalServerError extends APIStatusError {
-  override readonly name: string = "InternalServerError";
-}
-
-type StatusErrorClass = new (
-  message: string,
-  init: APIErrorInit & { readonly status: number; readonly headers: Headers },
-) => APIStatusError;
+type StatusErrorClass = new (message: string, init: APIStatusErrorInit) => APIStatusError;
 
 const ERROR_BY_STATUS: ReadonlyMap<number, StatusErrorClass> = new Map<number, StatusErrorClass>([
   [400, BadRequestError],
@@ -168,7 +230,8 @@ const ERROR_BY_STATUS: ReadonlyMap<number, StatusErrorClass> = new Map<number, S
   [429, RateLimitError],
 ]);
 
-/** The error class for a non-2xx status. */
+/** The error class of a non-2xx status. */
 export function errorClassForStatus(status: number): StatusErrorClass {
-  return ERROR_BY_STATUS.get(status) ?? (status >= 500 ? InternalServerError : APIStatusError);
+  if (status >= 500) return InternalServerError;
+  return ERROR_BY_STATUS.get(status) ?? APIStatusError;
 }

@@ -1,5 +1,15 @@
 // generated from spec/openapi.yaml by `make generate`; do not edit
-/** The request and response bodies of the API, and its enums (string-literal unions). */
+/**
+ * The API's bodies and enums, as types. Enums are string-literal unions, each with a `...Values`
+ * array. A model a request body reaches keeps its enums precise (a typo fails to compile; an
+ * optional field may be `undefined`, which leaves it out); a model only answers reach types its
+ * enums as {@link OpenEnum} (a value the API adds later is kept as sent, and type-checks).
+ * Fields the spec does not name yet are kept on received objects too; read them through a cast,
+ * e.g. `(call as { [key: string]: unknown })["new_field"]`.
+ */
+
+/** A string enum as an answer may hold it: one of the spec's values, or one the API added since. */
+export type OpenEnum<T extends string> = T | (string & {});
 
 /**
  * Type of the call. Used to distinguish between web call and phone call.
@@ -45,14 +55,14 @@ export type AudioEncoding = "s16le" | "mulaw";
 export const AudioEncodingValues = ["s16le", "mulaw"] as const satisfies readonly AudioEncoding[];
 
 /**
- * The reason for the disconnection of the call. Not in the seed pages; the closed list is the one of the vendor's SDK of the same period (retell-sdk 3.20.0).
+ * The reason for the disconnection of the call.
  */
 export type DisconnectionReason = "user_hangup" | "agent_hangup" | "call_transfer" | "inactivity" | "machine_detected" | "concurrency_limit_reached" | "dial_busy" | "dial_failed" | "dial_no_answer" | "error_llm_websocket_open" | "error_llm_websocket_lost_connection" | "error_llm_websocket_runtime" | "error_llm_websocket_corrupt_payload" | "error_frontend_corrupted_payload" | "error_twilio" | "error_no_audio_received" | "error_asr" | "error_retell" | "error_unknown";
 /** Every value of {@link DisconnectionReason}, in the spec's order. */
 export const DisconnectionReasonValues = ["user_hangup", "agent_hangup", "call_transfer", "inactivity", "machine_detected", "concurrency_limit_reached", "dial_busy", "dial_failed", "dial_no_answer", "error_llm_websocket_open", "error_llm_websocket_lost_connection", "error_llm_websocket_runtime", "error_llm_websocket_corrupt_payload", "error_frontend_corrupted_payload", "error_twilio", "error_no_audio_received", "error_asr", "error_retell", "error_unknown"] as const satisfies readonly DisconnectionReason[];
 
 /**
- * Body of `POST /v2/create-phone-call` (seed 000; SDK `CallCreatePhoneCallParams`).
+ * The body of a request that creates an outbound phone call.
  */
 export interface CreatePhoneCallRequest {
   /**
@@ -70,19 +80,19 @@ export interface CreatePhoneCallRequest {
   /**
    * For this particular call, override the agent used with this agent id. This does not bind the agent to this number, this is for one time override.
    */
-  override_agent_id?: string;
+  override_agent_id?: string | undefined;
   /**
    * An arbitrary object for storage purpose only. You can put anything here like your internal customer id associated with the call. Not used for processing. You can later get this field from the call object.
    */
-  metadata?: { [key: string]: unknown };
+  metadata?: { [key: string]: unknown } | undefined;
   /**
-   * Add optional dynamic variables in key value pairs of string that injects into your Retell LLM prompt and tool description. Only applicable for Retell LLM. Values must be strings, as the seed pages say ("key value pairs of string"); the SDK types them loosely as objects, which this document does not follow.
+   * Add optional dynamic variables in key value pairs of string that injects into your Retell LLM prompt and tool description. Only applicable for Retell LLM. Values must be strings.
    */
-  retell_llm_dynamic_variables?: { [key: string]: string };
+  retell_llm_dynamic_variables?: { [key: string]: string } | undefined;
 }
 
 /**
- * Body of the deprecated `POST /create-phone-call` (seed 001; SDK 3.18.0 `CallCreateParams`).
+ * The body of a request to the deprecated endpoint that creates a phone call.
  */
 export interface CreatePhoneCallV1Request {
   /**
@@ -100,31 +110,31 @@ export interface CreatePhoneCallV1Request {
   /**
    * For this particular call, override the agent used with this agent id. This does not bind the agent to this number, this is for one time override.
    */
-  override_agent_id?: string;
+  override_agent_id?: string | undefined;
   /**
    * An arbitrary object for storage purpose only. You can put anything here like your internal customer id associated with the call. Not used for processing. You can later get this field from the call object.
    */
-  metadata?: { [key: string]: unknown };
+  metadata?: { [key: string]: unknown } | undefined;
   /**
-   * Add optional dynamic variables in key value pairs of string that injects into your Retell LLM prompt and tool description. Only applicable for Retell LLM. Values must be strings, as the seed pages say ("key value pairs of string"); the SDK types them loosely as objects, which this document does not follow.
+   * Add optional dynamic variables in key value pairs of string that injects into your Retell LLM prompt and tool description. Only applicable for Retell LLM. Values must be strings.
    */
-  retell_llm_dynamic_variables?: { [key: string]: string };
+  retell_llm_dynamic_variables?: { [key: string]: string } | undefined;
   /**
    * If set, will drop the call if machine (voicemail, IVR) is detected. If not set, default value of false will apply.
    *
    * @default false
    */
-  drop_call_if_machine_detected?: boolean;
+  drop_call_if_machine_detected?: boolean | undefined;
 }
 
 /**
- * The call created by `POST /v2/create-phone-call`. The seed page (000) is garbled here: it prints its "Response" section twice, with request descriptions shifted onto response fields (`call_type` described as "The number you own", `direction` typed as an object, `to_number` described as "The caller number"), and it omits `call_id`, `agent_id` and `call_status`. This schema follows the reading of the vendor's SDK of the same period (retell-sdk 3.20.0 `PhoneCallResponse`): the seven required fields below, `direction` an enum, `to_number` the callee.
+ * A phone call, as created by `POST /v2/create-phone-call`.
  */
 export interface PhoneCallResponse {
   /**
    * Type of the call. Used to distinguish between web call and phone call.
    */
-  call_type: CallType;
+  call_type: OpenEnum<CallType>;
   /**
    * The caller number, as the request sent it.
    *
@@ -140,9 +150,11 @@ export interface PhoneCallResponse {
   /**
    * Direction of the phone call.
    */
-  direction: Direction;
+  direction: OpenEnum<Direction>;
   /**
    * Unique id of the call. Used to identify in LLM websocket and used to authenticate in audio websocket.
+   *
+   * Minimum length: 1.
    */
   call_id: string;
   /**
@@ -156,7 +168,7 @@ export interface PhoneCallResponse {
    * - `ended`: The underlying websocket has ended for the call. Either user or agent hanged up, or call transferred.
    * - `error`: Call encountered error.
    */
-  call_status: CallStatus;
+  call_status: OpenEnum<CallStatus>;
   /**
    * The request's `metadata`, returned as it was sent; absent when none was sent.
    */
@@ -190,17 +202,19 @@ export interface PhoneCallResponse {
    */
   public_log_url?: string;
   /**
-   * The reason for the disconnection of the call. Not in the seed pages; the closed list is the one of the vendor's SDK of the same period (retell-sdk 3.20.0).
+   * The reason for the disconnection of the call.
    */
-  disconnection_reason?: DisconnectionReason;
+  disconnection_reason?: OpenEnum<DisconnectionReason>;
 }
 
 /**
- * The call registered by the deprecated `POST /create-phone-call` (seed 001; SDK 3.18.0 `RegisterCallResponse`). `audio_encoding: mulaw` requires `sample_rate: 8000` (seed 001: "for Twilio mulaw encoding, the sample rate has to be 8000"), stated below as an `if`/`then` rule.
+ * A call registered by the deprecated `POST /create-phone-call`. `audio_encoding: mulaw` requires `sample_rate: 8000`.
  */
 export interface RegisterCallResponse {
   /**
    * Unique id of the call. Used to identify in LLM websocket and used to authenticate in audio websocket.
+   *
+   * Minimum length: 1.
    */
   call_id: string;
   /**
@@ -212,13 +226,13 @@ export interface RegisterCallResponse {
    * - `web`: The protocol defined by Retell, commonly used for connecting from web frontend. Also useful for those who want to manipulate audio bytes directly.
    * - `twilio`: The websocket protocol defined by Twilio, used when your system uses Twilio, and supplies Retell audio websocket url to Twilio.
    */
-  audio_websocket_protocol: AudioWebsocketProtocol;
+  audio_websocket_protocol: OpenEnum<AudioWebsocketProtocol>;
   /**
    * The audio encoding of the call.
    * - `s16le`: 16 bit linear PCM audio, the native format for web audio capture and playback.
    * - `mulaw`: non-linear audio encoding technique used in telephony. Commonly used by Twilio.
    */
-  audio_encoding: AudioEncoding;
+  audio_encoding: OpenEnum<AudioEncoding>;
   /**
    * Sample rate of the conversation, the input and output audio bytes will all conform to this rate. Supports value ranging from [8000, 48000]. Note for Twilio mulaw encoding, the sample rate has to be 8000. s16le sample rate recommendation (natively supported, lowest latency): elevenlabs voices 16000, 22050, 24000, 44100; openai voices 24000; deepgram voices 8000, 16000, 24000, 32000, 48000 (informative only).
    *
@@ -232,7 +246,7 @@ export interface RegisterCallResponse {
    * - `ended`: The underlying websocket has ended for the call. Either user or agent hanged up, or call transferred.
    * - `error`: Call encountered error.
    */
-  call_status: CallStatus;
+  call_status: OpenEnum<CallStatus>;
   /**
    * If users stay silent for a period after agent speech, end the call. The minimum value allowed is 10,000 ms (10 s). This value, if set, would overwrite the agent level end_call_after_silence_ms parameter.
    *
@@ -254,7 +268,7 @@ export interface RegisterCallResponse {
   /**
    * Direction of the phone call. Not populated for web call.
    */
-  direction?: Direction;
+  direction?: OpenEnum<Direction>;
   /**
    * The request's `metadata`, returned as it was sent; absent when none was sent.
    */
@@ -276,9 +290,9 @@ export interface RegisterCallResponse {
 }
 
 /**
- * The body of every error response. The seed pages do not show it; the `error_message` field follows the vendor's API reference of the same period. Open, so a server may add detail.
+ * The body of every error response. Open, so a server may add detail.
  */
-export interface Error {
+export interface ErrorResponse {
   /**
    * A human-readable message. For a rejected request it names the field and the rule it broke.
    */

@@ -1,89 +1,324 @@
 // generated from spec/openapi.yaml by `make generate`; do not edit
-/** The rules of the spec, as data for validation.ts: one shape per object schema. */
+/**
+ * The spec's validation view: normalised JSON Schema 2020-12, one `$defs` entry per schema
+ * (see `validation.ts`). A request body is checked against its operation's entry before it is
+ * sent; a success body against its entry in strict mode.
+ */
 
-import { AudioEncodingValues, AudioWebsocketProtocolValues, CallStatusValues, CallTypeValues, DirectionValues, DisconnectionReasonValues } from "./models.js";
-import type { Schemas } from "./validation.js";
+import type { SchemaDocument } from "./validation.js";
 
-export const SCHEMAS: Schemas = {
-  CreatePhoneCallRequest: {
-    kind: "object",
-    required: ["from_number", "to_number"],
-    properties: {
-      from_number: { kind: "string", pattern: "^\\+[1-9][0-9]{1,14}$" },
-      to_number: { kind: "string", pattern: "^\\+[1-9][0-9]{1,14}$" },
-      override_agent_id: { kind: "string" },
-      metadata: { kind: "object", properties: {}, required: [] },
-      retell_llm_dynamic_variables: { kind: "object", properties: {}, required: [], additionalProperties: { kind: "string" } },
+export const SCHEMAS: SchemaDocument = {
+  "$defs": {
+    "E164PhoneNumber": {
+      "type": "string",
+      "pattern": "^\\+[1-9][0-9]{1,14}$",
+      "x-rule": "e164_numbers"
     },
-  },
-  CreatePhoneCallV1Request: {
-    kind: "object",
-    required: ["from_number", "to_number"],
-    properties: {
-      from_number: { kind: "string", pattern: "^\\+[1-9][0-9]{1,14}$" },
-      to_number: { kind: "string", pattern: "^\\+[1-9][0-9]{1,14}$" },
-      override_agent_id: { kind: "string" },
-      metadata: { kind: "object", properties: {}, required: [] },
-      retell_llm_dynamic_variables: { kind: "object", properties: {}, required: [], additionalProperties: { kind: "string" } },
-      drop_call_if_machine_detected: { kind: "boolean" },
+    "CallType": {
+      "type": "string",
+      "enum": [
+        "phone_call"
+      ]
     },
-  },
-  PhoneCallResponse: {
-    kind: "object",
-    required: ["call_type", "from_number", "to_number", "direction", "call_id", "agent_id", "call_status"],
-    properties: {
-      call_type: { kind: "string", enum: CallTypeValues },
-      from_number: { kind: "string", pattern: "^\\+[1-9][0-9]{1,14}$" },
-      to_number: { kind: "string", pattern: "^\\+[1-9][0-9]{1,14}$" },
-      direction: { kind: "string", enum: DirectionValues },
-      call_id: { kind: "string" },
-      agent_id: { kind: "string" },
-      call_status: { kind: "string", enum: CallStatusValues },
-      metadata: { kind: "object", properties: {}, required: [] },
-      retell_llm_dynamic_variables: { kind: "object", properties: {}, required: [], additionalProperties: { kind: "string" } },
-      opt_out_sensitive_data_storage: { kind: "boolean" },
-      start_timestamp: { kind: "integer" },
-      end_timestamp: { kind: "integer" },
-      transcript: { kind: "string" },
-      recording_url: { kind: "string" },
-      public_log_url: { kind: "string" },
-      disconnection_reason: { kind: "string", enum: DisconnectionReasonValues },
+    "Direction": {
+      "type": "string",
+      "enum": [
+        "inbound",
+        "outbound"
+      ]
     },
-  },
-  RegisterCallResponse: {
-    kind: "object",
-    required: ["call_id", "agent_id", "audio_websocket_protocol", "audio_encoding", "sample_rate", "call_status"],
-    properties: {
-      call_id: { kind: "string" },
-      agent_id: { kind: "string" },
-      audio_websocket_protocol: { kind: "string", enum: AudioWebsocketProtocolValues },
-      audio_encoding: { kind: "string", enum: AudioEncodingValues },
-      sample_rate: { kind: "integer", minimum: 8000, maximum: 48000 },
-      call_status: { kind: "string", enum: CallStatusValues },
-      end_call_after_silence_ms: { kind: "integer", minimum: 10000 },
-      from_number: { kind: "string", pattern: "^\\+[1-9][0-9]{1,14}$" },
-      to_number: { kind: "string", pattern: "^\\+[1-9][0-9]{1,14}$" },
-      direction: { kind: "string", enum: DirectionValues },
-      metadata: { kind: "object", properties: {}, required: [] },
-      retell_llm_dynamic_variables: { kind: "object", properties: {}, required: [], additionalProperties: { kind: "string" } },
-      drop_call_if_machine_detected: { kind: "boolean" },
-      opt_out_sensitive_data_storage: { kind: "boolean" },
+    "CallStatus": {
+      "type": "string",
+      "enum": [
+        "registered",
+        "ongoing",
+        "ended",
+        "error"
+      ]
     },
-    conditions: [
-      {
-        ifField: "audio_encoding",
-        ifValue: "mulaw",
-        thenField: "sample_rate",
-        thenValue: 8000,
-        message: "sample_rate must be 8000 when audio_encoding is mulaw",
+    "AudioWebsocketProtocol": {
+      "type": "string",
+      "enum": [
+        "web",
+        "twilio"
+      ]
+    },
+    "AudioEncoding": {
+      "type": "string",
+      "enum": [
+        "s16le",
+        "mulaw"
+      ]
+    },
+    "DisconnectionReason": {
+      "type": "string",
+      "enum": [
+        "user_hangup",
+        "agent_hangup",
+        "call_transfer",
+        "inactivity",
+        "machine_detected",
+        "concurrency_limit_reached",
+        "dial_busy",
+        "dial_failed",
+        "dial_no_answer",
+        "error_llm_websocket_open",
+        "error_llm_websocket_lost_connection",
+        "error_llm_websocket_runtime",
+        "error_llm_websocket_corrupt_payload",
+        "error_frontend_corrupted_payload",
+        "error_twilio",
+        "error_no_audio_received",
+        "error_asr",
+        "error_retell",
+        "error_unknown"
+      ]
+    },
+    "Metadata": {
+      "type": "object"
+    },
+    "DynamicVariables": {
+      "type": "object",
+      "additionalProperties": {
+        "type": "string"
+      }
+    },
+    "SampleRate": {
+      "type": "integer",
+      "minimum": 8000,
+      "maximum": 48000,
+      "x-rule": "sample_rate_range"
+    },
+    "EndCallAfterSilenceMs": {
+      "type": "integer",
+      "minimum": 10000,
+      "x-rule": "silence_minimum"
+    },
+    "DropCallIfMachineDetected": {
+      "type": "boolean"
+    },
+    "OverrideAgentId": {
+      "type": "string"
+    },
+    "CallId": {
+      "type": "string",
+      "minLength": 1
+    },
+    "CreatePhoneCallRequest": {
+      "type": "object",
+      "required": [
+        "from_number",
+        "to_number"
+      ],
+      "properties": {
+        "from_number": {
+          "$ref": "#/$defs/E164PhoneNumber"
+        },
+        "to_number": {
+          "$ref": "#/$defs/E164PhoneNumber"
+        },
+        "override_agent_id": {
+          "$ref": "#/$defs/OverrideAgentId"
+        },
+        "metadata": {
+          "$ref": "#/$defs/Metadata"
+        },
+        "retell_llm_dynamic_variables": {
+          "$ref": "#/$defs/DynamicVariables"
+        }
+      }
+    },
+    "CreatePhoneCallV1Request": {
+      "type": "object",
+      "required": [
+        "from_number",
+        "to_number"
+      ],
+      "properties": {
+        "from_number": {
+          "$ref": "#/$defs/E164PhoneNumber"
+        },
+        "to_number": {
+          "$ref": "#/$defs/E164PhoneNumber"
+        },
+        "override_agent_id": {
+          "$ref": "#/$defs/OverrideAgentId"
+        },
+        "metadata": {
+          "$ref": "#/$defs/Metadata"
+        },
+        "retell_llm_dynamic_variables": {
+          "$ref": "#/$defs/DynamicVariables"
+        },
+        "drop_call_if_machine_detected": {
+          "$ref": "#/$defs/DropCallIfMachineDetected"
+        }
+      }
+    },
+    "PhoneCallResponse": {
+      "type": "object",
+      "required": [
+        "call_type",
+        "from_number",
+        "to_number",
+        "direction",
+        "call_id",
+        "agent_id",
+        "call_status"
+      ],
+      "properties": {
+        "call_type": {
+          "$ref": "#/$defs/CallType"
+        },
+        "from_number": {
+          "$ref": "#/$defs/E164PhoneNumber"
+        },
+        "to_number": {
+          "$ref": "#/$defs/E164PhoneNumber"
+        },
+        "direction": {
+          "$ref": "#/$defs/Direction"
+        },
+        "call_id": {
+          "$ref": "#/$defs/CallId"
+        },
+        "agent_id": {
+          "type": "string"
+        },
+        "call_status": {
+          "$ref": "#/$defs/CallStatus"
+        },
+        "metadata": {
+          "$ref": "#/$defs/Metadata"
+        },
+        "retell_llm_dynamic_variables": {
+          "$ref": "#/$defs/DynamicVariables"
+        },
+        "opt_out_sensitive_data_storage": {
+          "type": "boolean"
+        },
+        "start_timestamp": {
+          "type": "integer"
+        },
+        "end_timestamp": {
+          "type": "integer"
+        },
+        "transcript": {
+          "type": "string"
+        },
+        "recording_url": {
+          "type": "string"
+        },
+        "public_log_url": {
+          "type": "string"
+        },
+        "disconnection_reason": {
+          "$ref": "#/$defs/DisconnectionReason"
+        }
+      }
+    },
+    "RegisterCallResponse": {
+      "type": "object",
+      "required": [
+        "call_id",
+        "agent_id",
+        "audio_websocket_protocol",
+        "audio_encoding",
+        "sample_rate",
+        "call_status"
+      ],
+      "properties": {
+        "call_id": {
+          "$ref": "#/$defs/CallId"
+        },
+        "agent_id": {
+          "type": "string"
+        },
+        "audio_websocket_protocol": {
+          "$ref": "#/$defs/AudioWebsocketProtocol"
+        },
+        "audio_encoding": {
+          "$ref": "#/$defs/AudioEncoding"
+        },
+        "sample_rate": {
+          "$ref": "#/$defs/SampleRate"
+        },
+        "call_status": {
+          "$ref": "#/$defs/CallStatus"
+        },
+        "end_call_after_silence_ms": {
+          "$ref": "#/$defs/EndCallAfterSilenceMs"
+        },
+        "from_number": {
+          "$ref": "#/$defs/E164PhoneNumber"
+        },
+        "to_number": {
+          "$ref": "#/$defs/E164PhoneNumber"
+        },
+        "direction": {
+          "$ref": "#/$defs/Direction"
+        },
+        "metadata": {
+          "$ref": "#/$defs/Metadata"
+        },
+        "retell_llm_dynamic_variables": {
+          "$ref": "#/$defs/DynamicVariables"
+        },
+        "drop_call_if_machine_detected": {
+          "$ref": "#/$defs/DropCallIfMachineDetected"
+        },
+        "opt_out_sensitive_data_storage": {
+          "type": "boolean"
+        }
       },
-    ],
-  },
-  Error: {
-    kind: "object",
-    required: ["error_message"],
-    properties: {
-      error_message: { kind: "string" },
+      "allOf": [
+        {
+          "x-rule": "mulaw_sample_rate",
+          "if": {
+            "required": [
+              "audio_encoding"
+            ],
+            "properties": {
+              "audio_encoding": {
+                "const": "mulaw"
+              }
+            }
+          },
+          "then": {
+            "properties": {
+              "sample_rate": {
+                "const": 8000
+              }
+            }
+          }
+        }
+      ]
     },
-  },
+    "ErrorResponse": {
+      "type": "object",
+      "required": [
+        "error_message"
+      ],
+      "properties": {
+        "error_message": {
+          "type": "string"
+        }
+      }
+    },
+    "createPhoneCall:201": {
+      "allOf": [
+        {
+          "$ref": "#/$defs/PhoneCallResponse"
+        },
+        {
+          "x-rule": "outbound_direction",
+          "properties": {
+            "direction": {
+              "const": "outbound"
+            }
+          }
+        }
+      ]
+    }
+  }
 };

@@ -1,20 +1,23 @@
 // generated from spec/openapi.yaml by `make generate`; do not edit
 /** The public API of the package. */
 
-export { RetellClient } from "./client.js";
+export { Retell, Retell as default } from "./client.js";
 export {
   API_KEY_ENV,
   BASE_URL_ENV,
   DEFAULT_BASE_URL,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
   type ClientOptions,
-  type Fetch,
+  type IdempotentRequestOptions,
   type RequestOptions,
+  type Sleep,
 } from "./core.js";
 export {
   APIConnectionError,
   APIError,
+  APIResponseTooLargeError,
   APIResponseValidationError,
   APIStatusError,
   APITimeoutError,
@@ -26,16 +29,24 @@ export {
   PaymentRequiredError,
   PermissionDeniedError,
   RateLimitError,
+  RetellError,
   UnprocessableEntityError,
   ValidationError,
 } from "./errors.js";
+export type { Fetch } from "./http.js";
 export {
   ColorValues,
 } from "./models.js";
 export type {
+  Circle,
   Color,
+  OpenEnum,
+  Part,
+  Problem,
+  Square,
   Widget,
   WidgetRequest,
 } from "./models.js";
+export { WidgetsResource } from "./resources.js";
 export { SCHEMAS } from "./schemas.js";
-export { check, type Shape, type Violation } from "./validation.js";
+export { Validator, type JsonValue, type SchemaDocument, type SchemaNode, type Violation } from "./validation.js";
