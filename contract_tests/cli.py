@@ -359,8 +359,12 @@ def _live_numbers(arguments: argparse.Namespace) -> LiveNumbers | None:
 
 
 def _api_key(arguments: argparse.Namespace) -> str:
+    source = "--api-key" if arguments.api_key else f"${KEY_VARIABLE}"
     key = arguments.api_key or os.environ.get(KEY_VARIABLE)
     if key:
+        if not all("!" <= char <= "~" for char in key):
+            # a header cannot carry it, and the HTTP stack's error would quote it
+            raise UsageError(f"{source} must be printable ASCII without spaces (a Bearer token)")
         return str(key)
     if arguments.base_url is None:
         from mock_server import DEFAULT_API_KEY

@@ -19,7 +19,7 @@ from generator.ir import Api
 FileSet = dict[str, str]
 Emitter = Callable[[Api], FileSet]
 
-LANGUAGES = ("python", "typescript", "go")
+LANGUAGES = ("python", "typescript", "go", "conformance")
 HERE = Path(__file__).resolve().parent
 
 

@@ -37,7 +37,35 @@ from generator.ir.model import (
     UnionOf,
 )
 
-SPEC_PATH = Path(__file__).resolve().parent.parent.parent / "spec" / "openapi.yaml"
+_SPEC_PACKAGE = "retell_contract_spec"  # spec/ as installed package data (see pyproject.toml)
+
+
+def find_spec_path() -> Path:
+    """The project's spec: spec/openapi.yaml of the checkout this code runs from, else the
+    copy installed with the package (`retell_contract_spec/openapi.yaml`).
+
+    The checkout wins so that a developer's edits are what every tool reads, even when an
+    older copy is installed; the installed copy serves `pip install` of the toolkit.
+    """
+    root = Path(__file__).resolve().parent.parent.parent
+    checkout = root / "spec" / "openapi.yaml"
+    if checkout.is_file() and (root / "pyproject.toml").is_file():
+        return checkout
+    # The package is a namespace package (spec/ has no __init__.py), whose folders the import
+    # system lists: importlib.resources.files() would do the same, but Python 3.11's breaks on
+    # the entries an editable install adds to such a package's path.
+    from importlib.util import find_spec
+
+    package = find_spec(_SPEC_PACKAGE)
+    folders = package.submodule_search_locations if package else None
+    for folder in folders or ():
+        installed = Path(folder) / "openapi.yaml"
+        if installed.is_file():
+            return installed
+    return checkout  # neither: load_api names this path in its "cannot read" error
+
+
+SPEC_PATH = find_spec_path()
 
 __all__ = [
     "BANNER",
@@ -66,6 +94,7 @@ __all__ = [
     "ScalarKind",
     "TypeExpr",
     "UnionOf",
+    "find_spec_path",
     "load_api",
 ]
 

@@ -184,6 +184,17 @@ def test_misuse_exits_2_with_one_line_naming_the_option(
     assert "Traceback" not in error
 
 
+@pytest.mark.parametrize("key", ["bad\nkey-0000000000", "bad key-0000000000", "bäd-key-0000000000"])
+def test_a_key_a_header_cannot_carry_is_refused_without_showing_it(
+    key: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _ = _main(["--api-key", key, *SMALL_RUN])
+    error = capsys.readouterr().err
+    assert code == cli.EXIT_USAGE
+    assert "--api-key must be printable ASCII" in error
+    assert "key-0000000000" not in error
+
+
 def test_an_unreachable_server_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, _ = _main(
         [

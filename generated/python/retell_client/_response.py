@@ -127,7 +127,7 @@ def parse_body(
         raise _invalid(raw, content, redactor, "the response body is not JSON") from None
     if isinstance(cast_to, type) and issubclass(cast_to, BaseModel) and not isinstance(data, dict):
         message = f"the response body is {_a(json_type(data))}, not an object"
-        raise _invalid(raw, content, redactor, message, data)
+        raise _invalid(raw, content, redactor, message, data, rule="type", keyword="type")
     if strict:
         violation = validator().check(schema, data)
         if violation is not None:
