@@ -104,8 +104,6 @@ def _pool(ctx: OperationContext, slot: Slot, node: Schema, name: str, required: 
     schema = found.properties.get(name)
     if schema is not None:
         values += list(itertools.islice(ctx.synth.values(schema, ir_path), POOL_SIZE))
-    if ctx.is_replaceable(ir_path):  # never invent a number or an account value here
-        values = [value for value in values if value is ABSENT or ctx.bank.known(value)]
     unique: dict[str, Any] = {}
     for value in values:
         unique.setdefault("absent" if value is ABSENT else canonical(value), value)
