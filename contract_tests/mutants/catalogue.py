@@ -693,7 +693,7 @@ def variants(contract: Contract) -> tuple[Mutant, ...]:
                 and _get(document, request_path) == ""
             ):
                 return HttpResponse(422).with_json(
-                    {"error_message": f"{echo.request}: names no agent"}
+                    _error_body(spec.contract, f"{echo.request}: names no agent")
                 )
             return None
 
@@ -817,7 +817,7 @@ def _error_without_message(request: HttpRequest, response: HttpResponse) -> Http
 
 def _method_not_allowed_as_404(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     if response.status == 405:
-        return HttpResponse(404).with_json({"error_message": "Not Found"})
+        return HttpResponse(404).with_json(_error_body(CONTRACT, "Not Found"))
     return response
 
 
@@ -847,7 +847,9 @@ def _auth_prefix_match(app: ASGIApp, key: str) -> ASGIApp:
 def _crash_on_non_ascii(app: ASGIApp, _key: str) -> ASGIApp:
     def answer(request: HttpRequest) -> HttpResponse | None:
         if any(byte > 0x7F for byte in request.body) or b"\\u" in request.body:
-            return HttpResponse(500).with_json({"error_message": "An unexpected error occurred."})
+            return HttpResponse(500).with_json(
+                _error_body(CONTRACT, "An unexpected error occurred.")
+            )
         return None
 
     return answer_before(app, answer)
@@ -856,7 +858,9 @@ def _crash_on_non_ascii(app: ASGIApp, _key: str) -> ASGIApp:
 def _large_body_crash(operation: Operation) -> Wrap:
     def answer(request: HttpRequest) -> HttpResponse | None:
         if request.path == operation.path and len(request.body) > LARGE_BODY:
-            return HttpResponse(500).with_json({"error_message": "An unexpected error occurred."})
+            return HttpResponse(500).with_json(
+                _error_body(CONTRACT, "An unexpected error occurred.")
+            )
         return None
 
     return lambda app, _key: answer_before(app, answer)
@@ -877,7 +881,9 @@ def _race_crash(operation: Operation) -> Wrap:
             try:
                 await asyncio.sleep(0.01)  # the window in which a second request finds it busy
                 if busy > 1:
-                    body = json.dumps({"error_message": "An unexpected error occurred."}).encode()
+                    body = json.dumps(
+                        _error_body(CONTRACT, "An unexpected error occurred.")
+                    ).encode()
                     await send(
                         {
                             "type": "http.response.start",
@@ -899,5 +905,12 @@ def _race_crash(operation: Operation) -> Wrap:
     return wrap
 
 
-MUTANTS: tuple[Mutant, ...] = catalogue(Contract.load())
-VARIANTS: tuple[Mutant, ...] = variants(Contract.load())
+def _error_body(contract: Contract, message: str) -> dict[str, str]:
+    """An error body in the spec's shape (its message field from the IR)."""
+    fields = contract.api.error_message_fields
+    return {fields[0] if fields else "message": message}
+
+
+CONTRACT = Contract.load()
+MUTANTS: tuple[Mutant, ...] = catalogue(CONTRACT)
+VARIANTS: tuple[Mutant, ...] = variants(CONTRACT)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.ir.extensions import resolve_echoes, with_paths
-from generator.ir.model import Api, ErrorClass
+from generator.ir.model import Api, ErrorClass, Model, ModelRef, Operation, Scalar
 from generator.ir.naming import STATUS_ERRORS, error_name, name_of
 from generator.ir.normalize import COMPONENT_PREFIX, DEFS_PREFIX, normalize
 from generator.ir.operations import build_operations
@@ -58,7 +58,28 @@ def build_api(spec: Spec) -> Api:
         errors=tuple(ErrorClass(status, error_name(status)) for status in sorted(STATUS_ERRORS)),
         schemas_json=json.dumps({"$defs": defs}, ensure_ascii=False, separators=(",", ":")),
         rules=tuple(sorted(set(_rule_names(defs)))),
+        error_message_fields=_error_message_fields(operations, types.models),
     )
+
+
+def _error_message_fields(
+    operations: tuple[Operation, ...], models: dict[str, Model]
+) -> tuple[str, ...]:
+    names: dict[str, None] = {}
+    for operation in operations:
+        for response in operation.errors:
+            body = response.body
+            if body is None or not isinstance(body.type, ModelRef):
+                continue
+            for field in models[body.type.name].fields:
+                if (
+                    field.required
+                    and isinstance(field.type, Scalar)
+                    and field.type.kind == "string"
+                ):
+                    names.setdefault(field.name)
+                    break
+    return tuple(names)
 
 
 def _base_url(document: dict[str, Any]) -> str:

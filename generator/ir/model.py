@@ -276,6 +276,9 @@ class Api:
     errors: tuple[ErrorClass, ...]
     schemas_json: str  # the validation view: {"$defs": {...}} as canonical JSON
     rules: tuple[str, ...] = ()  # every `x-rule` name, sorted
+    # where error bodies carry their human-readable message: the first required string field
+    # of each documented error body's model, in spec order (one, when they agree)
+    error_message_fields: tuple[str, ...] = ()
     defaults: Defaults = field(default_factory=Defaults)
     banner: str = BANNER
 

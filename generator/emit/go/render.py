@@ -27,7 +27,6 @@ from generator.ir import (
     Field,
     JsonScalar,
     MapOf,
-    Model,
     ModelRef,
     Nullable,
     Operation,
@@ -596,23 +595,10 @@ def banner(api: Api) -> str:
 
 
 def error_message_field(api: Api) -> str:
-    """The string property that carries an error body's message: the first required string
-    field of the model every error response uses ("" when they do not agree on one)."""
-    found: set[str] = set()
-    for operation in api.operations:
-        for response in operation.errors:
-            body = response.body
-            if body is None or not isinstance(body.type, ModelRef):
-                return ""
-            found.add(_message_field(api.model(body.type.name)))
-    return found.pop() if len(found) == 1 else ""
-
-
-def _message_field(model: Model) -> str:
-    for field in model.fields:
-        if field.required and isinstance(field.type, Scalar) and field.type.kind == "string":
-            return field.name
-    return ""
+    """The string property that carries an error body's message ("" when the documented
+    error bodies do not agree on one)."""
+    fields = api.error_message_fields
+    return fields[0] if len(fields) == 1 else ""
 
 
 def schema_document(api: Api) -> str:

@@ -24,7 +24,6 @@ from generator.ir import (
     Name,
     Nullable,
     Operation,
-    Scalar,
     TypeExpr,
     UnionOf,
 )
@@ -144,7 +143,7 @@ def build_view(api: Api) -> PythonView:
         models=models,
         enums=enums,
         exports=_exports(api, resources, errors),
-        error_message_fields=_error_message_fields(api),
+        error_message_fields=api.error_message_fields,
         models_need_literal=uses_literal(api, _model_types(api), arguments=False),
         models_need_pydantic=any(model.extra for model in models),
         resources_use=_resources_use(resources),
@@ -356,23 +355,3 @@ def _exports(
     for name in [enum.name for enum in api.enums] + [model.name for model in api.models]:
         add(name, "models")
     return tuple(sorted(found.items()))
-
-
-def _error_message_fields(api: Api) -> tuple[str, ...]:
-    """The required string fields of the error bodies' models, in spec order: where an error
-    response carries its human-readable message."""
-    names: dict[str, None] = {}
-    for operation in api.operations:
-        for response in operation.errors:
-            body = response.body
-            if body is None or not isinstance(body.type, ModelRef):
-                continue
-            for field in api.model(body.type.name).fields:
-                if (
-                    field.required
-                    and isinstance(field.type, Scalar)
-                    and field.type.kind == "string"
-                ):
-                    names.setdefault(field.name)
-                    break
-    return tuple(names)

@@ -9,7 +9,7 @@ of producing a package that does not compile.
 from __future__ import annotations
 
 from generator.emit.typescript.render import TypeScriptEmitError, identifier
-from generator.ir import Api, ErrorClass, Model, ModelRef, Name, Scalar
+from generator.ir import Api, ErrorClass, Name
 
 # Names the package's own modules export (index.ts), beside those generated from the spec.
 OWN_EXPORTS = frozenset(
@@ -70,27 +70,10 @@ def check_names(api: Api) -> None:
 
 
 def error_message_field(api: Api) -> str | None:
-    """The property of the documented error bodies that holds a human-readable message: the
-    first required string property of the model every error response uses (None when the
-    error bodies do not share one)."""
-    models = {model.name: model for model in api.models}
-    found: set[str | None] = set()
-    for operation in api.operations:
-        for response in operation.errors:
-            if response.body is not None:
-                found.add(_message_field(response.body.type, models))
-    if len(found) != 1:
-        return None
-    return found.pop()
-
-
-def _message_field(expr: object, models: dict[str, Model]) -> str | None:
-    if not isinstance(expr, ModelRef):
-        return None
-    for field in models[expr.name].fields:
-        if field.required and isinstance(field.type, Scalar) and field.type.kind == "string":
-            return field.name
-    return None
+    """The property of the documented error bodies that holds a human-readable message (None
+    when the error bodies do not share one)."""
+    fields = api.error_message_fields
+    return fields[0] if len(fields) == 1 else None
 
 
 def error_doc(api: Api, error: ErrorClass) -> str:
