@@ -1,9 +1,10 @@
 """Mock server speed and memory, side by side with Stoplight Prism serving the same spec.
 
 `python -m benchmarks mock_speed` (part of `make bench`). Load: wrk (Debian package,
-installed with apt-get when missing), valid v2 requests, 16 concurrent connections, on
-127.0.0.1 only. Prism (npm @stoplight/prism-cli, pinned) is installed by this script
-under benchmarks/.peers/. Each server is its own single process; rounds alternate between
+installed with apt-get when missing), valid requests to the spec's first operation (its
+fullest request example, from the IR), 16 concurrent connections, on 127.0.0.1 only.
+Prism (npm @stoplight/prism-cli, pinned) is installed by this script under
+benchmarks/.peers/. Each server is its own single process; rounds alternate between
 them so that the load of a shared machine falls on all alike, and the median round is
 reported. Prism is measured twice: as shipped (`prism mock SPEC`, which logs every
 request; its output is discarded), the peer of the targets, and with its logging turned
@@ -12,6 +13,7 @@ down (`-v error`), reported alongside so that the comparison hides nothing.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -27,6 +29,8 @@ from pathlib import Path
 
 import httpx
 
+from generator.ir import load_api
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "openapi.yaml"
 PEERS = ROOT / "benchmarks" / ".peers"
@@ -35,13 +39,19 @@ PRISM_VERSION = "5.14.2"
 PRISM_DIR = PEERS / f"prism-{PRISM_VERSION}"
 
 API_KEY = "benchmark-key"
-PATH = "/v2/create-phone-call"
-BODY = (
-    '{"from_number":"+14157774444","to_number":"+12137774445",'
-    '"override_agent_id":"oBeDLoLOeuAbiuaMFXRtDOLriTJ5tSxD",'
-    '"metadata":{"customer_id":"cus_123","attempt":2},'
-    '"retell_llm_dynamic_variables":{"customer_name":"John Doe"}}'
-)
+OPERATION = load_api().operations[0]  # POST /v2/create-phone-call
+PATH = OPERATION.path
+STATUS = OPERATION.success.status
+
+
+def _fullest_example() -> str:
+    """The request example with the most fields: every echo and rule of the mock at work."""
+    examples = [value for _, value in OPERATION.request.examples] if OPERATION.request else []
+    sized = [value for value in examples if isinstance(value, dict)]
+    return json.dumps(max(sized, key=len) if sized else {}, separators=(",", ":"))
+
+
+BODY = _fullest_example()
 CONNECTIONS = 16
 ROUND_S = 5
 ROUNDS = 3
@@ -104,7 +114,8 @@ def ensure_prism() -> Path:
 
 
 def lua_script(stop_after: int | None = None) -> str:
-    """wrk's script: POST the body; count non-201 answers; optionally stop after N answers."""
+    """wrk's script: POST the body; count answers other than the operation's success status
+    (201); optionally stop after N answers."""
     stop = f"if answers >= {stop_after} then wrk.thread:stop() end" if stop_after else ""
     return f"""
 wrk.method = "POST"
@@ -115,7 +126,7 @@ answers = 0
 bad = 0
 response = function(status, headers, body)
   answers = answers + 1
-  if status ~= 201 then bad = bad + 1 end
+  if status ~= {STATUS} then bad = bad + 1 end
   {stop}
 end
 done = function(summary, latency, requests)
@@ -158,7 +169,8 @@ def process(command: list[str], url: str, env: dict[str, str] | None = None) -> 
 
 
 def wait_until_created(url: str, timeout_s: float = 60) -> None:
-    """Wait until the server answers a valid request with 201 (checked once, for both)."""
+    """Wait until the server answers a valid request with its success status (201), checked
+    once, for both."""
     headers = {"Authorization": f"Bearer {API_KEY}", "Content-Type": "application/json"}
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -167,7 +179,7 @@ def wait_until_created(url: str, timeout_s: float = 60) -> None:
         except httpx.TransportError:
             time.sleep(0.2)
             continue
-        if response.status_code != 201:
+        if response.status_code != STATUS:
             raise RuntimeError(f"{url} answered {response.status_code}: {response.text[:200]}")
         return
     raise TimeoutError(f"{url} did not answer within {timeout_s} s")
@@ -289,12 +301,15 @@ def render(mock: Load, prism: Load, quiet: Load, rss: list[tuple[int, int]]) -> 
             "## Mock server: throughput, latency and memory",
             "",
             "Command: `python -m benchmarks mock_speed` (in `make bench`); each round is "
-            f"`{example}` (valid v2 requests, every answer checked to be 201), {ROUNDS} "
+            f"`{example}` (valid requests, the spec's fullest example of `{OPERATION.label}`, "
+            f"every answer checked to be {STATUS}), {ROUNDS} "
             f"rounds per server in turn after a {WARMUP_S} s warm-up, median round shown. "
             f"Stoplight Prism {PRISM_VERSION} serves the same spec, as shipped (`prism mock "
             "spec/openapi.yaml`, logging each request, output discarded) and with logging "
-            "turned down (`-v error`). mock_server runs as shipped (`python -m mock_server`, "
-            "no per-request logging). Each server is one process on 127.0.0.1 of a 2-core "
+            "turned down (`-v error`). mock_server runs as shipped (`python -m mock_server`: "
+            "no per-request logging; every request and answer checked by the generated "
+            "validator; the hardened protocol with its default limits). Each server is one "
+            "process on 127.0.0.1 of a 2-core "
             f"machine shared with other jobs; load average at the end: {load_avg}.",
             "",
             "| server | requests/s | p50 (ms) | p99 (ms) | requests | non-201 or errors |",

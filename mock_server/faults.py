@@ -76,7 +76,7 @@ def parse_fault(text: str) -> Fault:
     except ValueError:
         kinds = ", ".join(k.value for k in FaultKind)
         raise FaultSyntaxError(
-            f"unknown fault kind {kind_text[:40]!r}; expected one of {kinds}"
+            f"unknown fault kind {kind_text!r}; expected one of {kinds}"
         ) from None
     options = dict(_parse_param(param) for param in params if param)
     return Fault(
@@ -91,7 +91,7 @@ def _parse_param(param: str) -> tuple[str, str]:
     name, sep, value = param.partition("=")
     name = name.strip().lower()
     if not sep or name not in {"count", "delay", "retry-after", "id"}:
-        raise FaultSyntaxError(f"unknown fault parameter {param[:40]!r}")
+        raise FaultSyntaxError(f"unknown fault parameter {param!r}")
     return name, value.strip()
 
 

@@ -1,4 +1,9 @@
-"""Serve an ASGI app with uvicorn: in a background thread for tests, or in the foreground."""
+"""Serve an ASGI app with uvicorn: in a background thread for tests, or in the foreground.
+
+Both ways use `hardening.HardenedProtocol` with `Limits` (header size, read deadlines, a
+bound on connections); its refusals (408, 431, 503) carry the app's error body when the app
+is the mock's (`app.state.errors`), else plain text as uvicorn's own.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +18,16 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from mock_server.faults import DroppedConnection
+from mock_server.hardening import ErrorBody, Limits, plain_text, protocol_for
 
-__all__ = ["LOOPBACK", "bind", "bind_loopback", "quiet_uvicorn_config", "running_server"]
+__all__ = [
+    "LOOPBACK",
+    "bind",
+    "bind_loopback",
+    "quiet_uvicorn_config",
+    "refusal_body",
+    "running_server",
+]
 
 LOOPBACK = "127.0.0.1"
 _START_TIMEOUT_S = 10.0
@@ -32,18 +45,39 @@ class _HideDeliberateDrops(logging.Filter):
 _HIDE_DELIBERATE_DROPS = _HideDeliberateDrops()
 
 
+def refusal_body(app: ASGIApp) -> ErrorBody:
+    """How the connection-level refusals of `app`'s server are worded: with the mock's error
+    body when `app` is a mock (not wrapped), else as plain text."""
+    errors = getattr(getattr(app, "state", None), "errors", None)
+    refusal = getattr(errors, "refusal", None)
+    return refusal if callable(refusal) else plain_text
+
+
 def quiet_uvicorn_config(
-    app: ASGIApp, *, access_log: bool = False, log_level: int | None = None, **options: object
+    app: ASGIApp,
+    *,
+    access_log: bool = False,
+    log_level: int | None = None,
+    limits: Limits | None = None,
+    **options: object,
 ) -> uvicorn.Config:
-    """A uvicorn config without per-request logging, whose logs hide deliberate drops.
+    """A uvicorn config with the hardened protocol, without per-request logging, whose logs
+    hide deliberate drops.
 
     `log_level` is the level of uvicorn's loggers (default: INFO with the access log,
     else WARNING). Uvicorn sets it on its loggers, which are global to the process.
     """
     if log_level is None:
         log_level = logging.INFO if access_log else logging.WARNING
+    limits = limits or Limits()
     config = uvicorn.Config(
         app,
+        http=protocol_for(limits, refusal_body(app)),
+        ws="none",
+        timeout_keep_alive=limits.keep_alive_s,  # type: ignore[arg-type]  # a float works
+        # no proxy sits in front of a mock: X-Forwarded-* would only let a client name another
+        # address in the access log, and the middleware costs every request
+        proxy_headers=False,
         access_log=access_log,
         log_level=log_level,
         lifespan="off",
@@ -81,8 +115,11 @@ def bind_loopback(port: int = 0) -> socket.socket:
 
 
 @contextlib.contextmanager
-def running_server(app: ASGIApp, *, log_level: int = logging.ERROR) -> Iterator[str]:
-    """Serve `app` on 127.0.0.1 and a free port in a background thread.
+def running_server(
+    app: ASGIApp, *, log_level: int = logging.ERROR, limits: Limits | None = None
+) -> Iterator[str]:
+    """Serve `app` on 127.0.0.1 and a free port in a background thread, with `limits`
+    (default `Limits()`).
 
     Yields the base URL ("http://127.0.0.1:PORT") once the server accepts
     connections, and stops the server when the block exits.
@@ -94,7 +131,7 @@ def running_server(app: ASGIApp, *, log_level: int = logging.ERROR) -> Iterator[
     """
     sock = bind_loopback()
     port = sock.getsockname()[1]
-    server = uvicorn.Server(quiet_uvicorn_config(app, log_level=log_level))
+    server = uvicorn.Server(quiet_uvicorn_config(app, log_level=log_level, limits=limits))
     thread = threading.Thread(
         target=server.run, kwargs={"sockets": [sock]}, name=f"mock-server-{port}", daemon=True
     )

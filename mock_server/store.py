@@ -1,4 +1,5 @@
-"""A bounded in-memory record of the calls the mock created, looked up by `call_id`."""
+"""A bounded in-memory record of the answers the mock gave to valid requests, looked up by the
+answer's first `x-unique` id (for the spec in this project: the created call's id)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 
 class StoredCall(NamedTuple):
-    """One created call: the path it was created through and the JSON body answered."""
+    """One answer: its id, the operation and path that gave it, and the JSON body."""
 
-    call_id: str
+    key: str
+    operation_id: str
     path: str
     body: bytes
 
@@ -48,22 +50,22 @@ class CallStore:
 
     def add(self, call: StoredCall) -> None:
         with self._lock:
-            old = self._calls.pop(call.call_id, None)
+            old = self._calls.pop(call.key, None)
             if old is not None:
                 self._bytes -= len(old.body)
-            self._calls[call.call_id] = call
+            self._calls[call.key] = call
             self._bytes += len(call.body)
             while len(self._calls) > self.max_calls or self._bytes > self.max_bytes:
                 _, evicted = self._calls.popitem(last=False)
                 self._bytes -= len(evicted.body)
 
-    def get(self, call_id: str) -> StoredCall | None:
+    def get(self, key: str) -> StoredCall | None:
         with self._lock:
-            return self._calls.get(call_id)
+            return self._calls.get(key)
 
-    def __contains__(self, call_id: object) -> bool:
+    def __contains__(self, key: object) -> bool:
         with self._lock:
-            return call_id in self._calls
+            return key in self._calls
 
     def __len__(self) -> int:
         with self._lock:

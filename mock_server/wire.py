@@ -6,33 +6,26 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
-
-from mock_server import validation
 
 __all__ = [
     "JSON",
     "MAX_BODY_BYTES",
-    "UNAUTHORIZED",
     "Answer",
+    "Auth",
     "ClientGone",
     "Rejected",
     "RequestHeaders",
-    "check_auth",
     "check_content_type",
-    "error_answer",
-    "error_response",
+    "encode_headers",
     "read_body",
 ]
 
 MAX_BODY_BYTES = 1024 * 1024
 JSON = "application/json"
-_JSON_BYTES = b"application/json"
-
-UNAUTHORIZED = 'Missing or invalid API key: send "Authorization: Bearer YOUR_API_KEY".'
+_JSON_BYTES = JSON.encode()
 
 
 class Rejected(Exception):
@@ -65,17 +58,11 @@ class Answer:
         await send({"type": "http.response.body", "body": self.body})
 
 
-def error_answer(status: int, message: str, headers: Mapping[str, str] | None = None) -> Answer:
-    """The spec's Error body `{"error_message": ...}` with this status."""
-    extra = tuple(
-        (k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in (headers or {}).items()
+def encode_headers(headers: Mapping[str, str] | None) -> tuple[tuple[bytes, bytes], ...]:
+    return tuple(
+        (name.lower().encode("latin-1"), value.encode("latin-1"))
+        for name, value in (headers or {}).items()
     )
-    return Answer(status, validation.error_body(message), extra)
-
-
-def error_response(status: int, message: str, headers: Mapping[str, str] | None = None) -> Response:
-    """The same as `error_answer`, as a Starlette Response (for Starlette's error handlers)."""
-    return Response(validation.error_body(message), status, headers, media_type=JSON)
 
 
 @dataclass(slots=True)
@@ -88,10 +75,10 @@ class RequestHeaders:
     fault: bytes | None = None
 
     @classmethod
-    def of(cls, scope: Scope, fault_header: bytes) -> RequestHeaders:
+    def of(cls, scope: Scope, auth_header: bytes, fault_header: bytes) -> RequestHeaders:
         found = cls()
         for name, value in reversed(scope["headers"]):  # reversed: the first one wins
-            if name == b"authorization":
+            if name == auth_header:
                 found.authorization = value
             elif name == b"content-type":
                 found.content_type = value
@@ -102,12 +89,30 @@ class RequestHeaders:
         return found
 
 
-def check_auth(header: bytes | None, api_key: bytes) -> None:
-    """Require `Authorization: Bearer <api_key>`, compared in constant time."""
-    scheme, _, token = (header or b"").partition(b" ")
-    ok = scheme.lower() == b"bearer" and hmac.compare_digest(token.strip(b" \t"), api_key)
-    if not ok:
-        raise Rejected(401, UNAUTHORIZED, {"WWW-Authenticate": "Bearer"})
+@dataclass(frozen=True)
+class Auth:
+    """`<header>: Bearer <api_key>`, the spec's bearer scheme, compared in constant time."""
+
+    api_key: bytes
+    header: str  # as the spec names it, e.g. "Authorization"
+    header_bytes: bytes = field(init=False)  # as ASGI servers give header names: lower case
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "header_bytes", self.header.lower().encode("latin-1"))
+
+    def __repr__(self) -> str:  # never the key
+        return f"Auth(header={self.header!r})"
+
+    @property
+    def refusal(self) -> Rejected:
+        message = f'Missing or invalid API key: send "{self.header}: Bearer YOUR_API_KEY".'
+        return Rejected(401, message, {"WWW-Authenticate": "Bearer"})
+
+    def check(self, value: bytes | None) -> None:
+        scheme, _, token = (value or b"").partition(b" ")
+        ok = scheme.lower() == b"bearer" and hmac.compare_digest(token.strip(b" \t"), self.api_key)
+        if not ok:
+            raise self.refusal
 
 
 def check_content_type(header: bytes | None) -> None:
@@ -117,7 +122,7 @@ def check_content_type(header: bytes | None) -> None:
     media_type, *params = (header or b"").decode("latin-1").split(";")
     charset_ok = all(_charset_ok(param) for param in params)
     if media_type.strip().lower() != JSON or not charset_ok:
-        shown = (header or b"(none)").decode("latin-1")[:100]
+        shown = (header or b"(none)").decode("latin-1")
         raise Rejected(415, f"Content-Type must be application/json (UTF-8), not {shown}")
 
 

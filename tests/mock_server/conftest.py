@@ -1,19 +1,39 @@
-"""Fixtures: one mock server for the whole session, and clients for it."""
+"""Fixtures: one mock server for the whole session, clients for it, and the IR it serves.
+
+Paths, bodies and operations come from the IR; literal field names and values appear only
+where a test states what the two real endpoints answer.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
 
+from generator.ir import Api, Operation, load_api
 from mock_server import DEFAULT_API_KEY, CallStore, create_app, running_server
 
-V2 = "/v2/create-phone-call"
-V1 = "/create-phone-call"
+API: Api = load_api()
+V2_OPERATION: Operation = API.operation("createPhoneCall")
+V1_OPERATION: Operation = API.operation("createPhoneCallV1")
+V2 = V2_OPERATION.path
+V1 = V1_OPERATION.path
+PATHS = [operation.path for operation in API.operations]
 FROM = "+14157774444"
 TO = "+12137774445"
-AUTH = {"Authorization": f"Bearer {DEFAULT_API_KEY}"}
+AUTH = {API.auth_header: f"Bearer {DEFAULT_API_KEY}"}
+ERROR_FIELD = "error_message"  # the spec's ErrorResponse carries the message here
+
+
+def minimal(operation: Operation) -> dict[str, Any]:
+    """The spec's first request example of the operation (a valid body)."""
+    assert operation.request is not None
+    assert operation.request.examples
+    example = operation.request.examples[0][1]
+    assert isinstance(example, dict)
+    return dict(example)
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Every request needs `Authorization: Bearer KEY`; anything else is 401 with an Error body."""
+"""Every request needs `Authorization: Bearer KEY`; anything else is 401 with an error body."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from generator.ir import Operation
 from mock_server import DEFAULT_API_KEY, create_app, running_server
-from tests.mock_server.conftest import FROM, TO, V1, V2
+from tests.mock_server.conftest import API, ERROR_FIELD, V2, V2_OPERATION, minimal
 
-BODY = {"from_number": FROM, "to_number": TO}
+OPERATIONS = {operation.operation_id: operation for operation in API.operations}
 
 
 @pytest.mark.parametrize(
@@ -27,15 +28,17 @@ BODY = {"from_number": FROM, "to_number": TO}
         "Bearer wrong-key",
     ],
 )
-@pytest.mark.parametrize("path", [V2, V1])
+@pytest.mark.parametrize("operation", OPERATIONS.values(), ids=list(OPERATIONS))
 def test_missing_or_wrong_key_is_401(
-    anonymous: httpx.Client, authorization: str | None, path: str
+    anonymous: httpx.Client, authorization: str | None, operation: Operation
 ) -> None:
-    headers = {} if authorization is None else {"Authorization": authorization}
-    response = anonymous.post(path, json=BODY, headers=headers)
+    headers = {} if authorization is None else {API.auth_header: authorization}
+    response = anonymous.post(operation.path, json=minimal(operation), headers=headers)
     assert response.status_code == 401
     assert response.headers["www-authenticate"] == "Bearer"
-    assert "API key" in response.json()["error_message"]
+    assert response.json() == {
+        ERROR_FIELD: f'Missing or invalid API key: send "{API.auth_header}: Bearer YOUR_API_KEY".'
+    }
 
 
 def test_auth_is_checked_before_the_body(anonymous: httpx.Client) -> None:
@@ -45,8 +48,8 @@ def test_auth_is_checked_before_the_body(anonymous: httpx.Client) -> None:
 
 @pytest.mark.parametrize("scheme", ["Bearer", "bearer", "BEARER"])
 def test_the_scheme_is_case_insensitive(anonymous: httpx.Client, scheme: str) -> None:
-    headers = {"Authorization": f"{scheme} {DEFAULT_API_KEY}"}
-    assert anonymous.post(V2, json=BODY, headers=headers).status_code == 201
+    headers = {API.auth_header: f"{scheme} {DEFAULT_API_KEY}"}
+    assert anonymous.post(V2, json=minimal(V2_OPERATION), headers=headers).status_code == 201
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +59,8 @@ def custom_key_url() -> Iterator[str]:
 
 
 def test_a_custom_key_replaces_the_default(custom_key_url: str) -> None:
-    good = {b"Authorization": "Bearer s3cret-ключ".encode()}
-    default = {b"Authorization": f"Bearer {DEFAULT_API_KEY}".encode()}
-    assert httpx.post(custom_key_url + V2, json=BODY, headers=good).status_code == 201
-    assert httpx.post(custom_key_url + V2, json=BODY, headers=default).status_code == 401
+    good = {API.auth_header.encode(): "Bearer s3cret-ключ".encode()}
+    default = {API.auth_header.encode(): f"Bearer {DEFAULT_API_KEY}".encode()}
+    body = minimal(V2_OPERATION)
+    assert httpx.post(custom_key_url + V2, json=body, headers=good).status_code == 201
+    assert httpx.post(custom_key_url + V2, json=body, headers=default).status_code == 401

@@ -7,6 +7,7 @@ or listens beyond loopback (a check that wrongly passed would stop at the fake b
 from __future__ import annotations
 
 import json
+import resource
 import socket
 from pathlib import Path
 
@@ -74,6 +75,11 @@ def test_a_key_no_bearer_token_can_carry_is_refused(
         ("--max-calls", "many"),
         ("--port", "70000"),
         ("--port", "-1"),
+        ("--max-connections", "0"),
+        ("--header-timeout", "0"),
+        ("--header-timeout", "soon"),
+        ("--body-timeout", "-1"),
+        ("--body-timeout", "7200"),
     ],
 )
 @pytest.mark.usefixtures("binds")
@@ -205,3 +211,52 @@ def test_the_development_key_is_still_the_default_on_loopback(
 ) -> None:
     assert cli.resolve_api_key(None) == (DEFAULT_API_KEY, True)
     assert cli.resolve_api_key("own-key") == ("own-key", False)
+
+
+def test_a_spec_that_cannot_be_read_is_refused(
+    capsys: pytest.CaptureFixture[str], binds: list[tuple[str, int]], tmp_path: Path
+) -> None:
+    line = refused(capsys, "--spec", str(tmp_path / "absent.yaml"))
+    assert "--spec" in line
+    assert "No such file" in line
+    assert binds == []
+
+
+def test_a_spec_that_is_not_valid_is_refused_naming_where(
+    capsys: pytest.CaptureFixture[str], binds: list[tuple[str, int]], tmp_path: Path
+) -> None:
+    spec = tmp_path / "broken.yaml"
+    spec.write_text("openapi: 3.1.0\ninfo: {title: x}\npaths: {}\n", encoding="utf-8")
+    line = refused(capsys, "--spec", str(spec))
+    assert line.startswith(f"mock_server: --spec: {spec}")
+    assert binds == []
+
+
+def test_a_spec_the_mock_cannot_answer_is_refused_naming_the_operation(
+    capsys: pytest.CaptureFixture[str], binds: list[tuple[str, int]], tmp_path: Path
+) -> None:
+    from tests.mock_server.specs import WIDGETS
+
+    spec = tmp_path / "widgets.yaml"
+    spec.write_text(WIDGETS.replace("const: widget", "minLength: 2"), encoding="utf-8")
+    line = refused(capsys, "--spec", str(spec))
+    assert "POST /v1/widgets (makeWidget): cannot build a valid answer: kind: is required" in line
+    assert binds == []
+
+
+@pytest.mark.parametrize(("soft", "wanted", "expected"), [(1024, 1000, 960), (20000, 1000, 1000)])
+def test_the_connection_bound_fits_the_open_file_limit(
+    monkeypatch: pytest.MonkeyPatch, soft: int, wanted: int, expected: int
+) -> None:
+    monkeypatch.setattr(resource, "getrlimit", lambda _: (soft, soft))
+    assert cli.connection_bound(wanted) == expected
+
+
+def test_the_soft_open_file_limit_is_raised_to_the_hard_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    set_to: list[tuple[int, int]] = []
+    monkeypatch.setattr(resource, "getrlimit", lambda _: (1024, 4096))
+    monkeypatch.setattr(resource, "setrlimit", lambda _, limits: set_to.append(limits))
+    assert cli.connection_bound(5000) == 4096 - 64
+    assert set_to == [(4096, 4096)]

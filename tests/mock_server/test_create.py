@@ -1,14 +1,16 @@
-"""Valid requests: what both endpoints answer, and the record of created calls."""
+"""Valid requests: what the two real endpoints answer (the README's behaviour table), and the
+record of created calls."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import httpx
 import pytest
 
 from mock_server import DEFAULT_AGENT_ID, CallStore
-from tests.mock_server.conftest import FROM, TO, V1, V2
+from tests.mock_server.conftest import FROM, TO, V1, V1_OPERATION, V2, V2_OPERATION
 
 METADATA: dict[str, Any] = {
     "customer_id": "cus_123",
@@ -98,7 +100,8 @@ def test_created_calls_can_be_looked_up(client: httpx.Client, store: CallStore, 
     body = create(client, path, metadata={"k": "v"})
     stored = store.get(body["call_id"])
     assert stored is not None
-    assert stored.path == path
+    operation = V2_OPERATION if path == V2 else V1_OPERATION
+    assert (stored.operation_id, stored.path) == (operation.operation_id, path)
     assert stored.response() == body
     assert store.get("no-such-call") is None
 
@@ -114,3 +117,49 @@ def test_duplicate_keys_take_the_last_value(client: httpx.Client) -> None:
     response = client.post(V2, content=content, headers={"Content-Type": "application/json"})
     assert response.status_code == 201
     assert response.json()["from_number"] == FROM
+
+
+def test_v2_answers_only_what_it_was_sent_or_the_spec_requires(client: httpx.Client) -> None:
+    """The spec's example carries metadata and dynamic variables; an answer carries them only
+    when the request did."""
+    body = create(client, V2)
+    assert set(body) == {
+        "call_type", "from_number", "to_number", "direction", "call_id", "agent_id", "call_status"
+    }  # fmt: skip
+
+
+def test_v1_answers_only_what_it_was_sent_or_the_spec_requires(client: httpx.Client) -> None:
+    body = create(client, V1)
+    assert set(body) == {
+        "call_id", "agent_id", "audio_websocket_protocol", "audio_encoding", "sample_rate",
+        "call_status", "end_call_after_silence_ms", "from_number", "to_number", "direction",
+        "drop_call_if_machine_detected",
+    }  # fmt: skip
+    assert body["end_call_after_silence_ms"] == 600_000
+    assert body["agent_id"] == DEFAULT_AGENT_ID
+
+
+@pytest.mark.parametrize("path", [V2, V1])
+def test_the_example_s_ids_are_never_answered(client: httpx.Client, path: str) -> None:
+    body = create(client, path, override_agent_id="agent_override")
+    assert body["call_id"] not in {
+        "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6",
+        "9TXYYJHfvl6Syypi88rdAHYHmcq6Jabr",
+    }
+    assert re.fullmatch("[0-9a-f]{32}", body["call_id"])
+
+
+@pytest.mark.parametrize(
+    ("size", "depth"),
+    [(64 * 1024, 1), (512 * 1024, 1), (100, 32)],
+    ids=["64KiB", "512KiB", "32-deep"],
+)
+@pytest.mark.parametrize("path", [V2, V1])
+def test_big_and_deep_valid_metadata_is_created_and_echoed(
+    client: httpx.Client, path: str, size: int, depth: int
+) -> None:
+    metadata: dict[str, Any] = {"blob": "m" * size}
+    for level in range(depth - 1):
+        metadata = {f"level{level}": metadata, "n": level}
+    body = create(client, path, metadata=metadata)
+    assert body["metadata"] == metadata

@@ -86,8 +86,8 @@ def imports_from_mock_server(path: Path) -> list[tuple[str, str]]:
 
 def test_the_scan_sees_imports_of_both_kinds() -> None:
     found = imports_from_mock_server(PACKAGE / "endpoint.py")
-    assert ("mock_server.behaviour", "Refused") in found
-    assert ("mock_server.wire", "check_auth") in found
+    assert ("mock_server.accounts", "Refused") in found
+    assert ("mock_server.wire", "read_body") in found
 
 
 def test_code_imports_from_mock_server_only_what_a_module_exports() -> None:

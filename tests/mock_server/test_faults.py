@@ -19,7 +19,7 @@ from mock_server import (
     running_server,
 )
 from mock_server.faults import FaultSyntaxError
-from tests.mock_server.conftest import AUTH, FROM, TO, V1, V2
+from tests.mock_server.conftest import AUTH, ERROR_FIELD, FROM, TO, V1, V2
 
 BODY = {"from_number": FROM, "to_number": TO}
 
@@ -77,7 +77,7 @@ def test_header_429_then_success_for_retries_with_the_same_header(
         response = client.post(path, json=BODY, headers=headers)
         assert response.status_code == 429
         assert response.headers["retry-after"] == "3"
-        assert response.json()["error_message"]
+        assert response.json()[ERROR_FIELD]
     assert client.post(path, json=BODY, headers=headers).status_code == 201
 
 
@@ -85,7 +85,7 @@ def test_header_500(client: httpx.Client) -> None:
     headers = {"X-Mock-Fault": fresh("500")}
     response = client.post(V2, json=BODY, headers=headers)
     assert response.status_code == 500
-    assert response.json()["error_message"]
+    assert response.json()[ERROR_FIELD]
     assert client.post(V2, json=BODY, headers=headers).status_code == 201
 
 
@@ -135,7 +135,7 @@ def test_header_drop_closes_the_connection(client: httpx.Client) -> None:
 def test_a_bad_fault_header_is_400(client: httpx.Client) -> None:
     response = client.post(V2, json=BODY, headers={"X-Mock-Fault": "teapot"})
     assert response.status_code == 400
-    assert "x-mock-fault" in response.json()["error_message"]
+    assert "x-mock-fault" in response.json()[ERROR_FIELD]
 
 
 def test_faults_need_auth_first(anonymous: httpx.Client) -> None:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.mock_server.conftest import AUTH, FROM, TO, V1, V2
+from tests.mock_server.conftest import AUTH, ERROR_FIELD, FROM, TO, V1, V2
 
 FUZZ = settings(
     max_examples=150,
@@ -44,7 +44,7 @@ def assert_handled(response: httpx.Response) -> None:
     body = response.json()
     assert isinstance(body, dict)
     if response.status_code != 201:
-        assert isinstance(body["error_message"], str)
+        assert isinstance(body[ERROR_FIELD], str)
 
 
 @FUZZ

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -18,12 +19,14 @@ import pytest
 from starlette.responses import PlainTextResponse
 from starlette.types import Receive, Scope, Send
 
-from mock_server import DEFAULT_API_KEY, behaviour, create_app, running_server
+from mock_server import DEFAULT_API_KEY, answers, create_app, running_server
 from mock_server.server import bind_loopback
-from tests.mock_server.conftest import FROM, TO, V2
+from tests.mock_server.conftest import API, FROM, TO, V1, V2
+from tests.mock_server.specs import WIDGETS
 
 ROOT = Path(__file__).resolve().parents[2]
 BODY = {"from_number": FROM, "to_number": TO}
+DEV = {API.auth_header: f"Bearer {DEFAULT_API_KEY}"}
 
 
 async def hello(scope: Scope, receive: Receive, send: Send) -> None:
@@ -106,7 +109,7 @@ def test_running_server_leaves_the_mocks_own_errors_logged(
         raise RuntimeError("planted bug")
 
     app = create_app()
-    monkeypatch.setattr(behaviour, "new_call_id", planted)
+    monkeypatch.setattr(answers, "new_id", planted)
     headers = {"Authorization": f"Bearer {DEFAULT_API_KEY}"}
     with caplog.at_level(logging.ERROR, logger="mock_server"), running_server(app) as url:
         assert httpx.post(url + V2, json=BODY, headers=headers).status_code == 500
@@ -120,31 +123,54 @@ def free_port() -> int:
         return port
 
 
+class Run:
+    """A `python -m mock_server` process: its URL, and its output once it has exited."""
+
+    def __init__(self, url: str, process: subprocess.Popen[str]) -> None:
+        self.url = url
+        self.process = process
+        self.stdout: list[str] = []
+        self.stderr = ""
+        self.returncode: int | None = None
+
+
 @contextmanager
-def cli(*args: str, env: dict[str, str] | None = None) -> Iterator[tuple[str, list[str]]]:
-    """Run `python -m mock_server` on a free port; the list fills with its output at exit."""
+def cli_run(*args: str, env: dict[str, str] | None = None) -> Iterator[Run]:
+    """Run `python -m mock_server` on a free port; stopped (SIGTERM) at the end of the block
+    unless the block stopped it."""
     port = free_port()
     environment = {k: v for k, v in os.environ.items() if k != "RETELL_MOCK_API_KEY"}
     command = [sys.executable, "-m", "mock_server", "--port", str(port), *args]
-    lines: list[str] = []
-    with tempfile.TemporaryFile("w+") as output:
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         process = subprocess.Popen(
-            command, cwd=ROOT, env={**environment, **(env or {})}, stdout=output, text=True
+            command, cwd=ROOT, env={**environment, **(env or {})}, stdout=out, stderr=err, text=True
         )
+        run = Run(f"http://127.0.0.1:{port}", process)
         try:
-            url = f"http://127.0.0.1:{port}"
-            wait_for(url)
-            yield url, lines
+            wait_for(run.url, process)
+            yield run
         finally:
-            process.terminate()
-            process.wait(timeout=10)
-            output.seek(0)
-            lines.extend(output.read().splitlines())
+            if process.poll() is None:
+                process.terminate()
+            run.returncode = process.wait(timeout=20)
+            out.seek(0)
+            err.seek(0)
+            run.stdout.extend(out.read().splitlines())
+            run.stderr = err.read()
 
 
-def wait_for(url: str) -> None:
-    deadline = time.monotonic() + 15
+@contextmanager
+def cli(*args: str, env: dict[str, str] | None = None) -> Iterator[tuple[str, list[str]]]:
+    """Run `python -m mock_server` on a free port; the list fills with its output at exit."""
+    with cli_run(*args, env=env) as run:
+        yield run.url, run.stdout
+
+
+def wait_for(url: str, process: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the mock exited with {process.returncode} before serving")
         try:
             httpx.get(url, timeout=1)
             return
@@ -251,3 +277,69 @@ def test_cli_help_explains_every_option() -> None:
         "X-Mock-Fault",
     ]:
         assert option in result.stdout
+
+
+def test_ctrl_c_stops_the_mock_quietly_with_status_130() -> None:
+    with cli_run() as run:
+        assert httpx.post(run.url + V2, json=BODY, headers=DEV).status_code == 201
+        run.process.send_signal(signal.SIGINT)
+        run.process.wait(timeout=20)
+    assert run.returncode == 130
+    assert "Traceback" not in run.stderr
+    assert "KeyboardInterrupt" not in run.stderr
+
+
+def test_ctrl_c_during_start_up_is_quiet_too() -> None:
+    """Before uvicorn handles signals (here: while the spec loads) Ctrl-C is a KeyboardInterrupt."""
+    environment = {k: v for k, v in os.environ.items() if k != "RETELL_MOCK_API_KEY"}
+    code = (
+        "import sys, generator.ir\n"
+        "def interrupted(*a, **k): raise KeyboardInterrupt\n"
+        "generator.ir.load_api = interrupted\n"
+        "import mock_server.__main__ as cli\n"
+        "cli.load_api = interrupted\n"
+        "sys.exit(cli.main(['--port', '0']))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True,
+        timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 130
+    assert result.stderr == ""
+
+
+def test_access_log_writes_one_line_per_request_without_the_key() -> None:
+    key = "access-log-secret-key"
+    encoded = "".join(f"%{byte:02x}" for byte in key.encode())
+    with cli_run("--access-log", env={"RETELL_MOCK_API_KEY": key}) as run:
+        good = {API.auth_header: f"Bearer {key}"}
+        assert httpx.post(run.url + V2, json=BODY, headers=good).status_code == 201
+        assert httpx.post(run.url + V1 + f"?k={key}", json=BODY, headers=good).status_code == 201
+        assert httpx.post(run.url + f"/{encoded}", headers=good).status_code == 404
+    requests = [line for line in run.stdout if "HTTP/1.1" in line]
+    assert len(requests) == 4  # the three above, and wait_for's GET
+    assert requests[1].endswith(f'"POST {V2} HTTP/1.1" 201 Created')
+    assert requests[2].endswith(f'"POST {V1}?k=[redacted] HTTP/1.1" 201 Created')
+    assert requests[3].endswith('"POST /[redacted] HTTP/1.1" 404 Not Found')
+    everything = "\n".join(run.stdout) + run.stderr
+    assert key not in everything
+    assert encoded not in everything.lower()
+
+
+def test_without_access_log_requests_are_not_logged() -> None:
+    with cli_run() as run:
+        assert httpx.post(run.url + V2, json=BODY, headers=DEV).status_code == 201
+    assert not any("HTTP/1.1" in line for line in run.stdout)
+
+
+def test_cli_serves_another_spec(tmp_path: Path) -> None:
+    spec = tmp_path / "widgets.yaml"
+    spec.write_text(WIDGETS, encoding="utf-8")
+    with cli_run("--spec", str(spec)) as run:
+        made = httpx.post(
+            run.url + "/v1/widgets", json={"name": "bolt", "line": "+1415"}, headers=DEV
+        )
+        assert made.status_code == 201
+        assert made.json()["kind"] == "widget"
+        assert httpx.post(run.url + V2, json=BODY, headers=DEV).status_code == 404
+    assert run.stdout[0].startswith("mock server of Widgets on http://127.0.0.1:")

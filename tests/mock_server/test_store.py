@@ -8,7 +8,7 @@ from mock_server import CallStore, StoredCall
 
 
 def call(n: int, size: int = 10) -> StoredCall:
-    return StoredCall(f"id{n}", "/v2/create-phone-call", b"x" * size)
+    return StoredCall(f"id{n}", "makeThing", "/v1/things", b"x" * size)
 
 
 def test_oldest_calls_are_forgotten_beyond_max_calls() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from mock_server import create_app, running_server
 from mock_server.numbers import NumbersFileError, load_numbers
-from tests.mock_server.conftest import AUTH, FROM, TO, V1, V2
+from tests.mock_server.conftest import AUTH, ERROR_FIELD, FROM, TO, V1, V2
 
 OTHER_NUMBER = "+14155550000"
 NUMBERS = {FROM: "agent_of_from", "+442071234567": "agent_uk"}
@@ -48,7 +48,7 @@ def test_a_known_agent_can_override(strict: httpx.Client, path: str, agent: str)
 def test_an_unmanaged_from_number_is_422(strict: httpx.Client, path: str) -> None:
     response = strict.post(path, json={"from_number": OTHER_NUMBER, "to_number": TO})
     assert response.status_code == 422
-    message = response.json()["error_message"]
+    message = response.json()[ERROR_FIELD]
     assert message.startswith("from_number:")
     assert OTHER_NUMBER in message
 
@@ -58,7 +58,7 @@ def test_an_unknown_agent_is_422(strict: httpx.Client, path: str) -> None:
     body = {"from_number": FROM, "to_number": TO, "override_agent_id": "agent_nobody"}
     response = strict.post(path, json=body)
     assert response.status_code == 422
-    assert response.json()["error_message"].startswith("override_agent_id:")
+    assert response.json()[ERROR_FIELD].startswith("override_agent_id:")
 
 
 def test_schema_errors_still_come_first(strict: httpx.Client) -> None:

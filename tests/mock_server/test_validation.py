@@ -1,4 +1,4 @@
-"""How validation errors of the generated models become error messages."""
+"""Strict JSON in and out (`json_body`), and how the validator's findings become messages."""
 
 from __future__ import annotations
 
@@ -7,140 +7,130 @@ import math
 import re
 from typing import Any
 
-import pydantic
 import pytest
-from retell_client import CreatePhoneCallRequest, PhoneCallResponse
+from retell_client._validation import Violation
 
-from mock_server.validation import Invalid, describe, field_problem, parse_body, to_json
-
-NUMBERS = b'"from_number": "+14157774444", "to_number": "+12137774445"'
-
-
-def message(body: bytes) -> str:
-    result = parse_body(CreatePhoneCallRequest, body)
-    assert isinstance(result, Invalid)
-    return result.message
-
-
-def test_a_valid_body_parses() -> None:
-    assert not isinstance(parse_body(CreatePhoneCallRequest, b"{" + NUMBERS + b"}"), Invalid)
-
-
-def test_nested_fields_are_named_with_their_path() -> None:
-    body = b'{"retell_llm_dynamic_variables": {"name": 1}, ' + NUMBERS + b"}"
-    assert message(body) == "retell_llm_dynamic_variables.name: Input should be a valid string"
-
-
-def test_at_most_five_errors_are_listed() -> None:
-    variables = ", ".join(f'"v{i}": {i}' for i in range(7)).encode()
-    body = b'{"retell_llm_dynamic_variables": {' + variables + b"}, " + NUMBERS + b"}"
-    assert message(body).endswith("; and 2 more")
-    assert message(body).count("Input should be a valid string") == 5
-
-
-def test_long_keys_are_shortened() -> None:
-    body = b'{"retell_llm_dynamic_variables": {"' + b"k" * 1000 + b'": 1}, ' + NUMBERS + b"}"
-    assert len(message(body)) < 200
+from mock_server import json_body
+from mock_server.validation import MAX_SHOWN, Schemas, describe
+from tests.mock_server.conftest import API, V2_OPERATION
 
 
 @pytest.mark.parametrize(
-    "body", [b'{"metadata": {"x": NaN}}', b'{"metadata": {"x": -Infinity}}', b"Infinity"]
-)
-def test_non_json_numbers_are_malformed_json(body: bytes) -> None:
-    assert message(body).startswith("Request body is not valid JSON")
-
-
-def test_nan_inside_a_string_is_fine() -> None:
-    body = b'{"metadata": {"x": "NaN and Infinity"}, ' + NUMBERS + b"}"
-    assert not isinstance(parse_body(CreatePhoneCallRequest, body), Invalid)
-
-
-ANSWER: dict[str, object] = {
-    "call_type": "phone_call",
-    "from_number": "+14157774444",
-    "to_number": "+12137774445",
-    "direction": "outbound",
-    "call_id": "c" * 32,
-    "agent_id": "agent_a",
-    "call_status": "registered",
-}
-
-
-@pytest.mark.parametrize(
-    ("metadata", "where"),
+    ("body", "value"),
     [
-        ({"x": math.inf}, "metadata.x"),
-        ({"x": -math.inf}, "metadata.x"),
-        ({"x": math.nan}, "metadata.x"),
-        ({"a": [1, {"b": [2.5, math.inf]}]}, "metadata.a[1].b[1]"),
+        (b'{"a": 35.0}', {"a": 35.0}),
+        (b'{"a": "35"}', {"a": "35"}),
+        (b'{"a": true}', {"a": True}),
+        (b'{"a": 1, "a": 2}', {"a": 2}),  # a repeated key keeps its last value
+        (b'{"n": ' + b"9" * 60 + b"}", {"n": int("9" * 60)}),
+        (b'{"x": "NaN and Infinity"}', {"x": "NaN and Infinity"}),
+        (b'{"tiny": 1e-400}', {"tiny": 0.0}),  # underflow is a float like any other
     ],
 )
-def test_an_answer_with_a_non_finite_number_is_refused(
-    metadata: dict[str, object], where: str
-) -> None:
+def test_json_is_read_as_sent(body: bytes, value: Any) -> None:
+    loaded = json_body.load(body)
+    assert loaded == value
+    assert [type(v) for v in loaded.values()] == [type(v) for v in value.values()]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"x": NaN}',
+        b'{"x": -Infinity}',
+        b"Infinity",
+        b'\xef\xbb\xbf{"a": 1}',
+        b'{"a": "\xff"}',
+        b'{"a": "\\ud800"}',
+        b"[" * 300 + b"]" * 300,
+        b"{",
+    ],
+    ids=["nan", "infinity", "bare-infinity", "bom", "bad-utf8", "lone-surrogate", "deep", "open"],
+)
+def test_what_is_not_strict_json_is_refused(body: bytes) -> None:
+    with pytest.raises(json_body.BadJson, match=r"^Request body is not valid JSON: "):
+        json_body.load(body)
+
+
+def test_nesting_up_to_the_limit_is_fine() -> None:
+    assert json_body.load(b"[" * 200 + b"]" * 200) is not None
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        (b"1e400", "body"),
+        (b'{"a": {"b": [1, 2, -1e400]}}', "a.b.2"),
+        (b'{"a": 1e999, "b": 1e999}', "a"),  # the first, in document order
+        (b'{"d": ' + b"9" * 400 + b".5}", "d"),
+    ],
+)
+def test_a_number_beyond_float_range_is_refused_naming_its_path(body: bytes, where: str) -> None:
+    message = f"{where}: number is outside the range of a 64-bit float (rule: json)"
+    with pytest.raises(json_body.BadJson, match=f"^{re.escape(message)}$"):
+        json_body.load(body)
+
+
+@pytest.mark.parametrize(
+    ("value", "where"),
+    [
+        ({"x": math.inf}, "x"),
+        ({"a": [1, {"b": [2.5, -math.inf]}]}, "a.1.b.1"),
+        (math.nan, "body"),
+    ],
+)
+def test_an_answer_holding_a_non_finite_number_is_never_written(value: Any, where: str) -> None:
     with pytest.raises(ValueError, match=re.escape(f"{where}: a non-finite number")):
-        to_json(PhoneCallResponse, {**ANSWER, "metadata": metadata})
+        json_body.dump(value)
 
 
-def test_an_unnamed_non_finite_property_of_an_answer_is_refused_too() -> None:
-    with pytest.raises(ValueError, match="extra: a non-finite number"):
-        to_json(PhoneCallResponse, {**ANSWER, "extra": math.nan})
+def test_answers_are_written_as_they_are() -> None:
+    value = {"NaN": "Infinity", "n": 1e308, "f": 35.0, "i": 10**40, "u": "é ☎"}
+    assert json.loads(json_body.dump(value)) == value
+    assert b"35.0" in json_body.dump(value)
 
 
-def test_an_answer_with_those_words_in_strings_is_fine() -> None:
-    answer = {**ANSWER, "metadata": {"NaN": "Infinity", "n": 1e308}}
-    assert json.loads(to_json(PhoneCallResponse, answer)) == answer
+SCHEMAS = Schemas(API)
+
+
+def test_a_message_names_each_field_and_rule() -> None:
+    body = {"from_number": "1", "to_number": 2}
+    assert SCHEMAS.problem(V2_OPERATION.request.schema if V2_OPERATION.request else "", body) == (
+        "from_number: must match the pattern ^\\+[1-9][0-9]{1,14}$ (rule: e164_numbers); "
+        "to_number: must be a string, not integer (rule: e164_numbers)"
+    )
+
+
+def test_a_valid_value_has_no_problem() -> None:
+    body = {"from_number": "+14157774444", "to_number": "+14157774445"}
+    assert (
+        SCHEMAS.problem(V2_OPERATION.request.schema if V2_OPERATION.request else "", body) is None
+    )
+
+
+def violation(n: int) -> Violation:
+    return Violation(f"f{n}", "type", "type", "must be a string, not integer")
 
 
 @pytest.mark.parametrize(
-    ("value", "problem"),
-    [
-        ("+14157774444", None),
-        ("12", "String should match pattern"),
-        ("+0123", "String should match pattern"),
-        (12, "valid string"),
-    ],
+    ("count", "tail"),
+    [(MAX_SHOWN, None), (MAX_SHOWN + 1, "and 1 more"), (101, "and at least 96 more")],
 )
-def test_field_problem_applies_the_models_rule(value: object, problem: str | None) -> None:
-    found = field_problem(CreatePhoneCallRequest, "from_number", value)
-    if problem is None:
-        assert found is None
-    else:
-        assert found is not None
-        assert problem in found
+def test_describe_names_the_first_few_then_counts(count: int, tail: str | None) -> None:
+    parts = describe([violation(n) for n in range(count)]).split("; ")
+    assert parts[:MAX_SHOWN] == [str(violation(n)) for n in range(MAX_SHOWN)]
+    assert parts[MAX_SHOWN:] == ([] if tail is None else [tail])
 
 
-class Strict(pydantic.BaseModel):
-    """A model that refuses non-finite metadata itself, naming the path in its own words."""
-
-    model_config = pydantic.ConfigDict(extra="allow")
-    metadata: dict[str, Any] = {}
-
-    @pydantic.field_validator("metadata")
-    @classmethod
-    def finite(cls, value: dict[str, Any]) -> dict[str, Any]:
-        for key, item in value.items():
-            if isinstance(item, float) and not math.isfinite(item):
-                raise ValueError(f"metadata.{key}: must be a finite number (rule: json)")
-        return value
+def test_a_subschema_is_found_through_refs_and_all_of() -> None:
+    success = V2_OPERATION.success.body.schema if V2_OPERATION.success.body else ""
+    direction = SCHEMAS.at(success, ("direction",))  # an enum in one branch, a const in another
+    assert Schemas.probe_violation(direction, "outbound") is None
+    found = Schemas.probe_violation(direction, "inbound")
+    assert found is not None
+    assert (found.rule, found.keyword) == ("outbound_direction", "const")
 
 
-class Lax(pydantic.BaseModel):
-    """A model that lets any metadata through."""
-
-    model_config = pydantic.ConfigDict(extra="allow")
-    metadata: dict[str, Any] = {}
-
-
-@pytest.mark.parametrize("model", [Strict, Lax])
-def test_beyond_float_range_reads_the_same_whether_or_not_the_model_refuses_it(
-    model: type[pydantic.BaseModel],
-) -> None:
-    result = parse_body(model, b'{"metadata": {"n": 1e400}}')
-    assert result == Invalid("metadata.n: number is outside the range of a 64-bit float")
-
-
-def test_a_rule_naming_its_own_path_is_not_prefixed_again() -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        Strict.model_validate({"metadata": {"n": math.inf}})
-    assert describe(caught.value).message == "metadata.n: must be a finite number (rule: json)"
+def test_a_path_the_schema_lacks_is_an_error() -> None:
+    with pytest.raises(KeyError, match="no subschema at nowhere"):
+        SCHEMAS.at(V2_OPERATION.request.schema if V2_OPERATION.request else "", ("nowhere",))

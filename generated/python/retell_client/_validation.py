@@ -18,6 +18,7 @@ the names), allOf, anyOf, oneOf, not, if/then/else.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -51,12 +52,17 @@ class _Stop(Exception):
     """Enough violations were collected."""
 
 
-@dataclass
 class _Context:
-    limit: int | None
-    out: list[Violation] = field(default_factory=list)
-    applied: set[str] = field(default_factory=set)
-    rule: str | None = None
+    """What one validation collects (a plain class with slots: one is made per check, and
+    the mock checks every request and every answer)."""
+
+    __slots__ = ("applied", "limit", "out", "rule")
+
+    def __init__(self, limit: int | None, rule: str | None = None) -> None:
+        self.limit = limit
+        self.out: list[Violation] = []
+        self.applied: set[str] = set()
+        self.rule = rule
 
     def fail(self, path: tuple[str, ...], keyword: str, message: str) -> None:
         self.out.append(Violation(".".join(path), self.rule or keyword, keyword, message))
@@ -230,8 +236,10 @@ class Validator:
 
     def check(self, name: str, value: object) -> Violation | None:
         """The first violation of `value` against the schema `name`, or None."""
-        found = self._run(name, value, 1)
-        return found.violations[0] if found.violations else None
+        context = _Context(1)
+        with contextlib.suppress(_Stop):  # raised at the first violation
+            self._definition(name)(value, (), context)
+        return context.out[0] if context.out else None
 
     def violations(self, name: str, value: object, limit: int | None = None) -> list[Violation]:
         return self._run(name, value, limit).violations
