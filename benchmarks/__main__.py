@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-AREAS = ("generator_speed", "mock_speed", "contract_speed")
+AREAS = ("generator_speed", "go_speed", "mock_speed", "contract_speed")
 OUTPUT = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
 
 
@@ -49,7 +49,10 @@ def _run_area(area: str) -> tuple[str, bool]:
 def main(argv: list[str]) -> int:
     unknown = [area for area in argv if area not in AREAS]
     if unknown:
-        print(f"benchmarks: unknown area {unknown[0]!r}; choose from {', '.join(AREAS)}")
+        print(
+            f"benchmarks: unknown area {unknown[0]!r}; choose from {', '.join(AREAS)}",
+            file=sys.stderr,
+        )
         return 2
     areas = argv or list(AREAS)
     results = [_run_area(area) for area in areas]

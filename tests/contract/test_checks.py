@@ -164,7 +164,8 @@ def test_an_answer_breaking_a_named_rule_is_a_finding_under_its_name(
     request, response = _consistent(operation)
     response[field] = _broken_value(node)
     verdict = _judged(Judge(CONTRACT), _exchange(operation, request, response)).get(rule)
-    assert verdict is not None and field in verdict
+    assert verdict is not None
+    assert field in verdict
 
 
 def test_every_named_rule_of_a_field_is_covered() -> None:
