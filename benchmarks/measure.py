@@ -38,6 +38,24 @@ class Measured:
         return self.peak_rss_bytes / (1024 * 1024)
 
 
+# Linux keeps a process's peak across exec, and a child starts as a copy of (or, vforked,
+# as) its parent: a child of this large process would report this process's peak as its own.
+# So a bare interpreter forks the command and reports its wait4 figures on a file descriptor.
+_LAUNCHER = """
+import os, sys
+report = int(sys.argv[1])
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(sys.argv[2], sys.argv[2:])
+    except OSError as error:
+        os.write(2, f"cannot run {sys.argv[2]}: {error}\\n".encode())
+    os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+os.write(report, f"{status} {usage.ru_maxrss}".encode())
+"""
+
+
 def run_measured(
     command: Sequence[str | Path],
     *,
@@ -47,45 +65,58 @@ def run_measured(
 ) -> Measured:
     """Run `command` to its end; its wall time and peak RSS.
 
-    The peak is the child's own, from wait4: `getrusage(RUSAGE_CHILDREN)` would report the
-    largest of every child this process ever waited for. Output goes through files, so a
-    chatty child never blocks on a full pipe. A child still running after `timeout_s` is
-    killed (its figures then say so: a negative exit code)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    The peak is the command's own (its waited-for children included), from wait4 in a bare
+    launcher: it counts the few MiB of the launcher the command was forked from, never this
+    process's. Output goes through files, so a chatty child never blocks on a full pipe. A
+    command still running after `timeout_s` is killed with its process group (its figures
+    then say so: a negative exit code)."""
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryFile() as report,
+    ):
         started = time.perf_counter()
-        child = subprocess.Popen(
-            [str(part) for part in command],
+        launcher = subprocess.Popen(
+            [sys.executable, "-I", "-S", "-c", _LAUNCHER, str(report.fileno())]
+            + [str(part) for part in command],
             cwd=cwd,
             env=None if env is None else dict(env),
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=err,
+            pass_fds=(report.fileno(),),
+            start_new_session=True,  # one group: a timeout kills the command with its launcher
         )
-        status, usage = _wait(child, timeout_s)
+        status, usage = _wait(launcher, timeout_s)
         seconds = time.perf_counter() - started
-        exit_code = os.waitstatus_to_exitcode(status)
-        child.returncode = exit_code  # reaped here: Popen must not wait for it again
+        launcher.returncode = os.waitstatus_to_exitcode(status)  # reaped: Popen must not wait
+        report.seek(0)
+        reported = report.read().split()
+        if len(reported) == 2:  # the launcher saw the command end
+            status, peak_kib = int(reported[0]), int(reported[1])
+        else:
+            peak_kib = usage.ru_maxrss
         out.seek(0)
         err.seek(0)
         return Measured(
-            exit_code,
+            os.waitstatus_to_exitcode(status),
             seconds,
-            usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024),  # Linux: KiB
+            peak_kib * (1 if sys.platform == "darwin" else 1024),  # Linux: KiB
             out.read().decode("utf-8", errors="replace"),
             err.read().decode("utf-8", errors="replace"),
         )
 
 
 def _wait(child: subprocess.Popen[bytes], timeout_s: float) -> tuple[int, resource.struct_rusage]:
-    # The killer may act only while the child is unreaped (its pid cannot be reused then):
-    # waitid(WNOWAIT) sees the exit without reaping, and the lock orders the two.
+    # The killer may act only while the child is unreaped (its pid, the group's id, cannot be
+    # reused then): waitid(WNOWAIT) sees the exit without reaping, and the lock orders the two.
     lock = threading.Lock()
     exited = False
 
     def kill() -> None:
         with lock:
             if not exited:
-                os.kill(child.pid, signal.SIGKILL)  # not child.kill(): its poll() would reap
+                os.killpg(child.pid, signal.SIGKILL)  # not child.kill(): its poll() would reap
 
     killer = threading.Timer(timeout_s, kill)
     killer.start()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import socket
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -79,11 +80,37 @@ def test_run_measured_keeps_exit_code_and_both_streams() -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (3, "out\n", "err\n")
 
 
+def test_run_measured_does_not_count_the_measuring_process_s_own_memory() -> None:
+    """Linux keeps a peak across exec, and a child starts from its parent's pages: run from
+    a process holding 300 MiB, a 1 MiB command must still be measured small."""
+    ballast = bytearray(300 * 1024 * 1024)
+    try:
+        small = measure.run_measured([sys.executable, "-c", ALLOCATE.format(mib=1)])
+    finally:
+        del ballast
+    assert small.exit_code == 0
+    assert small.peak_mib < 100
+
+
+def test_run_measured_reports_a_command_that_cannot_start() -> None:
+    result = measure.run_measured(["/nonexistent/command"])
+    assert result.exit_code == 127
+    assert "cannot run /nonexistent/command" in result.stderr
+
+
 def test_run_measured_kills_a_child_past_its_timeout() -> None:
     result = measure.run_measured(
         [sys.executable, "-c", "import time; time.sleep(60)"], timeout_s=0.2
     )
     assert result.exit_code == -9
+
+
+def test_a_timeout_kills_the_command_not_only_its_launcher(tmp_path: Path) -> None:
+    marker = tmp_path / "survived"
+    code = f"import time, pathlib; time.sleep(1.5); pathlib.Path({str(marker)!r}).touch()"
+    assert measure.run_measured([sys.executable, "-c", code], timeout_s=0.3).exit_code == -9
+    time.sleep(2.0)
+    assert not marker.exists()
 
 
 def test_checked_raises_with_the_end_of_stderr() -> None:
