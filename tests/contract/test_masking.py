@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import json
+import quopri
 import re
 import subprocess
 import sys
@@ -18,6 +20,7 @@ from hypothesis import strategies as st
 from contract_tests.masking import (
     MASK,
     MASK_CANDIDATES,
+    MIN_ENCODED_CHARS,
     SHORT_KEY_CHARS,
     mask_bytes,
     mask_secret,
@@ -209,6 +212,7 @@ def test_near_misses_of_a_long_key_are_read_in_linear_time() -> None:
     key = "sk_live_" + "0123456789abcdef" * 2
     code = f"""
 import json
+import quopri
 from urllib.parse import quote
 from contract_tests.masking import mask_secret
 from tests.contract.data.results import json_escaped, key_spellings
@@ -229,3 +233,205 @@ print("ok")
         check=False,
     )
     assert ran.stdout.strip() == "ok", ran.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# Binary-to-text encodings of the key, at every alignment inside a larger encoded stream.
+
+ATTACK_KEY = "k3y+/&<>\"'$x9Zq"
+LONG_KEY = "sk_live_51HfT9xQ2bZ7vKp0LmN3rS8wY4cJ6dE1aG5hU9iO2pR7tW0yB3nM6kV"
+ENCODED_KEYS = [KEY, ATTACK_KEY, LONG_KEY, ODD_KEY]
+ENCODED_KEY_IDS = ["plain-key", "attack-key", "long-key", "odd-key"]
+
+
+def _no_padding(encoded: bytes) -> str:
+    return encoded.decode().rstrip("=")
+
+
+# name -> (bits per character, encoder of a byte stream); each is run at every byte offset
+BASE_N: dict[str, tuple[int, Callable[[bytes], str]]] = {
+    "base64": (6, lambda data: base64.b64encode(data).decode()),
+    "base64-no-padding": (6, lambda data: _no_padding(base64.b64encode(data))),
+    "base64-url-safe": (6, lambda data: base64.urlsafe_b64encode(data).decode()),
+    "base64-url-safe-no-padding": (6, lambda data: _no_padding(base64.urlsafe_b64encode(data))),
+    "base32": (5, lambda data: base64.b32encode(data).decode()),
+    "base32-lower-no-padding": (5, lambda data: _no_padding(base64.b32encode(data)).lower()),
+}
+
+
+def _determined(encoded: str, bits: int, before: int, key_bytes: int) -> str:
+    """The characters of `encoded` (a stream with the key's bytes after `before` bytes) that
+    the key's bits alone determine."""
+    first, last = -(-8 * before // bits), 8 * (before + key_bytes) // bits
+    return encoded[first:last]
+
+
+def _assert_masked(text: str, key: str, leaked: str) -> str:
+    masked = mask_secret(text, key)
+    assert leaked not in masked, (text, masked)
+    assert MASK in masked
+    assert mask_secret(masked, key) == masked  # idempotent
+    return masked
+
+
+@pytest.mark.parametrize("key", ENCODED_KEYS, ids=ENCODED_KEY_IDS)
+@pytest.mark.parametrize("encoding", BASE_N, ids=BASE_N.keys())
+def test_base_n_encodings_of_the_key_are_masked_at_every_alignment(key: str, encoding: str) -> None:
+    bits, encode = BASE_N[encoding]
+    data = key.encode()
+    for prefix in (b"", b"B", b"Be", b"Bea", b"Bear", b"Bearer ", b"user:"):
+        for suffix in (b"", b"!", b" and more"):
+            encoded = encode(prefix + data + suffix)
+            core = _determined(encoded, bits, len(prefix), len(data))
+            masked = _assert_masked(f"before {encoded} after", key, core)
+            assert masked.endswith(" after")
+            # what the key does not touch stays: the characters of the prefix alone
+            assert masked.startswith(f"before {encoded[: 8 * len(prefix) // bits]}")
+            document = json.loads(_assert_masked(json.dumps({"echo": encoded}), key, core))
+            assert MASK in document["echo"]
+
+
+@pytest.mark.parametrize("key", ENCODED_KEYS, ids=ENCODED_KEY_IDS)
+def test_base64_of_the_bearer_header_is_masked(key: str) -> None:
+    header = base64.b64encode(f"Bearer {key}".encode()).decode()
+    padding = header[len(header.rstrip("=")) :]  # carries no bit of the key: kept
+    # "Bearer" and the space's high bits are its first 9 characters: kept too
+    assert mask_secret(f"auth={header};", key) == f"auth={header[:9]}{MASK}{padding};"
+
+
+def _wrapped_and_spelled(encoded: str) -> list[str]:
+    """`encoded` as text layers write it: wrapped (MIME), in JSON, in a URL."""
+    wrapped = "\r\n".join(encoded[i : i + 7] for i in range(0, len(encoded), 7))
+    return [
+        wrapped,
+        wrapped.replace("\r\n", "\n"),
+        json.dumps(wrapped)[1:-1],
+        encoded.replace("/", "\\/"),  # a JSON encoder escaping slashes
+        quote(encoded, safe=""),  # in a query string
+        "".join(_u(char) if char in "+/" else char for char in encoded),
+    ]
+
+
+@pytest.mark.parametrize("key", [ATTACK_KEY, LONG_KEY], ids=["attack-key", "long-key"])
+def test_base64_wrapped_or_escaped_by_a_text_layer_is_masked(key: str) -> None:
+    data = key.encode()
+    for prefix in (b"", b"x", b"xy"):
+        encoded = base64.b64encode(prefix + data + b"tail").decode()
+        core = _determined(encoded, 6, len(prefix), len(data))
+        for spelled in _wrapped_and_spelled(encoded):
+            masked = _assert_masked(f"<{spelled}>", key, core)
+            for piece in re.split(r"\\r\\n|\\n|\r\n|\n|%2F|%2B|\\/|\\u002f|\\u002b", masked):
+                assert len(piece) < 8 or piece not in core, (spelled, masked)
+
+
+HEX_FORMS: dict[str, Callable[[str], str]] = {
+    "hex": lambda key: key.encode().hex(),
+    "hex-upper": lambda key: key.encode().hex().upper(),
+    "hex-mixed-case": lambda key: "".join(
+        d.upper() if i % 3 else d for i, d in enumerate(key.encode().hex())
+    ),
+    "hex-utf-16-le": lambda key: key.encode("utf-16-le").hex(),
+    "hex-utf-16-be-upper": lambda key: key.encode("utf-16-be").hex().upper(),
+    "hex-dump": lambda key: key.encode().hex(" "),
+    "hex-colons": lambda key: key.encode().hex(":").upper(),
+    "hex-c-array": lambda key: ", ".join(f"0x{byte:02x}" for byte in key.encode()),
+    "bytes-escapes": lambda key: "".join(f"\\x{byte:02x}" for byte in key.encode()),
+    "quoted-printable-every-byte": lambda key: "".join(f"={byte:02X}" for byte in key.encode()),
+    "quoted-printable-every-byte-lower": lambda key: "".join(
+        f"={byte:02x}" for byte in key.encode()
+    ),
+    "quoted-printable": lambda key: quopri.encodestring(key.encode()).decode(),
+    "quoted-printable-header": lambda key: quopri.encodestring(key.encode(), header=True).decode(),
+    "quoted-printable-soft-breaks": lambda key: "=\r\n".join(
+        f"={byte:02X}" for byte in key.encode()
+    ),
+    "bytes-repr": lambda key: repr(key.encode())[2:-1],
+}
+
+
+@pytest.mark.parametrize("key", ENCODED_KEYS, ids=ENCODED_KEY_IDS)
+@pytest.mark.parametrize("form", HEX_FORMS.values(), ids=HEX_FORMS.keys())
+def test_hex_and_quoted_printable_forms_of_the_key_are_masked(
+    key: str, form: Callable[[str], str]
+) -> None:
+    if form is HEX_FORMS["bytes-repr"]:
+        key = key.replace("\\", "")  # a limit: a repr's `\\\\` for a backslash is not read
+    spelled = form(key)
+    kept = "0x" if spelled.startswith("0x") else ""  # the first byte's prefix: not the key
+    body = spelled[len(kept) :]
+    texts = {
+        f"before {spelled} after": f"before {kept}{MASK} after",
+        f"x={spelled};": f"x={kept}{MASK};",
+        json.dumps({"echo": spelled}): json.dumps({"echo": kept + MASK}),
+    }
+    assert body
+    for text, expected in texts.items():
+        masked = mask_secret(text, key)
+        assert masked == expected, (text, masked)
+        assert mask_secret(masked, key) == masked
+
+
+def test_encodings_of_other_bytes_are_left_alone() -> None:
+    near = KEY[:12] + "X" + KEY[13:]  # one character off in the middle
+    other = bytes(range(256)) + near.encode()
+    texts = [
+        base64.b64encode(other).decode(),
+        base64.urlsafe_b64encode(b"Bearer " + near.encode()).decode(),
+        base64.b32encode(other).decode(),
+        other.hex(),
+        near.encode("utf-16-le").hex(),
+        "".join(f"={byte:02X}" for byte in other),
+        json.dumps({"id": "call_0123456789abcdef", "digest": "deadbeef" * 8}),
+    ]
+    for text in texts:
+        assert mask_secret(text, KEY) == text
+
+
+def test_a_short_keys_encodings_are_below_the_rule_and_stay() -> None:
+    # three bytes give six hex digits, under MIN_ENCODED_CHARS: too likely in other text
+    assert mask_secret("id 6b3379 and k3y", "k3y") == f"id 6b3379 and {MASK}"
+    assert MIN_ENCODED_CHARS == 8
+    # four bytes give eight hex digits: masked
+    assert mask_secret("id 6b337921", "k3y!") == f"id {MASK}"
+
+
+@pytest.mark.parametrize("key", [ATTACK_KEY, LONG_KEY], ids=["attack-key", "long-key"])
+def test_an_encoded_key_cut_off_at_the_end_of_kept_text_is_masked(key: str) -> None:
+    for prefix in (b"", b"B", b"Be"):
+        encoded = base64.b64encode(prefix + key.encode()).decode()
+        first = -(-8 * len(prefix) // 6)
+        for cut in (first + 4, first + 9, len(encoded) - 2):
+            masked = mask_truncated(f"echo: {encoded[:cut]}", key)
+            assert masked.endswith(MASK), masked
+            assert encoded[first:cut] not in masked
+            assert mask_truncated(masked, key) == masked
+    hex_cut = key.encode().hex()[:9]  # four bytes and half of the fifth
+    assert mask_truncated(f"echo {hex_cut}", key) == f"echo {MASK}"
+    assert mask_truncated("echo 0123 and the end", key) == "echo 0123 and the end"
+
+
+BINARY = st.binary(max_size=6)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    key=st.text(KEY_CHARS, min_size=SHORT_KEY_CHARS, max_size=16),
+    prefix=BINARY,
+    suffix=BINARY,
+    encoding=st.sampled_from([*BASE_N, "hex", "hex-upper"]),
+)
+def test_no_encoding_of_any_key_keeps_its_determined_core(
+    key: str, prefix: bytes, suffix: bytes, encoding: str
+) -> None:
+    data = key.encode()
+    stream = prefix + data + suffix
+    if encoding.startswith("hex"):
+        encoded = stream.hex().upper() if encoding == "hex-upper" else stream.hex()
+        core = encoded[2 * len(prefix) : 2 * (len(prefix) + len(data))]
+    else:
+        bits, encode = BASE_N[encoding]
+        encoded = encode(stream)
+        core = _determined(encoded, bits, len(prefix), len(data))
+    masked = mask_secret(f"\u2603{encoded}\u2603", key)
+    assert core not in masked
+    assert mask_secret(masked, key) == masked
