@@ -54,6 +54,7 @@ def apply(result: SuiteResult, known: set[Key]) -> None:
     outcome = result.outcome
     found = {(finding.rule, finding.operation) for finding in outcome.findings}
     accepted = [f for f in outcome.findings if (f.rule, f.operation) in known]
+    outcome.known |= {(f.rule, f.operation) for f in accepted}
     outcome.findings[:] = [f for f in outcome.findings if (f.rule, f.operation) not in known]
     for finding in accepted:
         outcome.notes.append(

@@ -35,7 +35,7 @@ from contract_tests.report import (
 )
 from contract_tests.suite import KeyRejected, RunControl, ServerUnreachable, run_suite
 from contract_tests.target import TargetError, parse_target
-from generator.load import SpecError
+from generator.ir import SpecError
 
 __all__ = ["EXIT_INTERRUPTED", "EXIT_USAGE", "build_parser", "main"]
 
@@ -139,7 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-time",
         type=_seconds,
         metavar="SECONDS",
-        help="stop fuzzing after this long (the fixed parts run first)",
+        help=(
+            "end the run after this long: cut fuzzing is reported, cut fixed parts make "
+            "the run INCOMPLETE"
+        ),
     )
     depth.add_argument(
         "--request-timeout",
@@ -219,6 +222,11 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         _fail(f"{PROG}: unreachable: {error}", secret)
     except (UsageError, TargetError, SpecError, baselines.BaselineError) as error:
         _fail(f"{PROG}: usage error: {error}", secret)
+    except KeyboardInterrupt:
+        # before the run's own handlers are in place (or after they are gone): nothing was
+        # judged, so no verdict, only the interrupt
+        _fail(f"{PROG}: INTERRUPTED before the run started (SIGINT); nothing was judged", secret)
+        return EXIT_INTERRUPTED[signal.SIGINT]
     return EXIT_USAGE
 
 
@@ -229,7 +237,11 @@ def _fail(line: str, secret: str) -> None:
 def _run(arguments: argparse.Namespace, console: Console) -> int:
     options = _options(arguments)
     control = RunControl()
-    with _target(arguments, options.api_key) as base_url, _signals(control):
+    with (
+        _target(arguments, options.api_key) as base_url,
+        _signals(control),
+        _hypothesis_cache_outside_the_workspace(),
+    ):
         options = _with_base_url(options, base_url, started=arguments.base_url is None)
         console.print(
             safe_text(f"{PROG}: {base_url}, seed {options.seed}", options.api_key), markup=False
@@ -374,13 +386,16 @@ def _api_key(arguments: argparse.Namespace) -> str:
 
 
 def _check_output(option: str, path: Path | None) -> None:
-    """A report path must be writable (checked before the run; nothing is created)."""
+    """A report path must be writable, checked before the run; missing directories are made
+    (as `pytest --junit-xml reports/x.xml` does), so a run never ends unable to write."""
     if path is None:
         return
     parent = path.parent
-    if not parent.is_dir():
-        what = "does not exist" if not parent.exists() else "is not a directory"
-        raise UsageError(f"{option} {path}: the directory {parent} {what}")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        what = "is not a directory" if parent.exists() else f"cannot be made ({error.strerror})"
+        raise UsageError(f"{option} {path}: the directory {parent} {what}") from None
     if path.is_dir():
         raise UsageError(f"{option} {path}: is a directory")
 
@@ -407,6 +422,24 @@ def _target(arguments: argparse.Namespace, api_key: str) -> Iterator[str]:
     app = create_app(api_key=api_key, api=api)
     with running_server(app) as url:
         yield url
+
+
+@contextmanager
+def _hypothesis_cache_outside_the_workspace() -> Iterator[None]:
+    """Hypothesis keeps a cache (its unicode tables) in `.hypothesis/` of the working
+    directory: a user's repository or CI workspace. A run keeps it in the user's cache
+    directory instead, unless HYPOTHESIS_STORAGE_DIRECTORY says where."""
+    from hypothesis import configuration
+
+    if os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY"):
+        yield
+        return
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    configuration.set_hypothesis_home_dir(cache / "retell-contract" / "hypothesis")
+    try:
+        yield
+    finally:
+        configuration.set_hypothesis_home_dir(None)
 
 
 @contextmanager

@@ -54,11 +54,18 @@ class RunOutcome:
     cases: int = 0
     notes: list[str] = field(default_factory=list)  # what a reader should know (not findings)
     errors: list[str] = field(default_factory=list)  # the suite could not do what it meant to
+    # (rule, operation) -> exchanges found breaking it (findings keep one per distinct message)
+    broken: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # (rule, operation) pairs a baseline lists as known: their findings are notes, not failures
+    known: set[tuple[str, str]] = field(default_factory=set)
+    _keys: set[tuple[str, str, str]] = field(default_factory=set, repr=False, compare=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def add(self, finding: Finding) -> None:
         with self._lock:
-            if finding.key not in {known.key for known in self.findings}:
+            self.broken[(finding.rule, finding.operation)] += 1
+            if finding.key not in self._keys:
+                self._keys.add(finding.key)
                 self.findings.append(finding)
 
     def judge(self, rule: str, operation: str, *, applies: bool = True) -> None:
@@ -76,13 +83,21 @@ class RunOutcome:
             self.add(finding)
         with self._lock:
             self.judged.update(other.judged)
+            self.broken.update(other.broken)
+            self.known |= other.known
             self.ran |= other.ran
             self.cases += other.cases
             self.notes.extend(other.notes)
             self.errors.extend(other.errors)
 
     def failed_pairs(self) -> Counter[tuple[str, str]]:
-        return Counter((finding.rule, finding.operation) for finding in self.findings)
+        """(rule, operation) -> exchanges that broke it, for the pairs with findings."""
+        listed = Counter((finding.rule, finding.operation) for finding in self.findings)
+        return Counter({pair: max(self.broken[pair], count) for pair, count in listed.items()})
+
+    def known_pairs(self) -> Counter[tuple[str, str]]:
+        """Like `failed_pairs`, for the pairs a baseline lists as known."""
+        return Counter({pair: self.broken[pair] for pair in self.known if self.broken[pair]})
 
 
 def never_applied(rule: str, operation: str, why: str) -> Finding:

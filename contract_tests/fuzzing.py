@@ -90,6 +90,8 @@ def plan_cases(schema: Any, run: Run) -> list[PlannedCase]:
         else [GenerationMode.POSITIVE, GenerationMode.NEGATIVE]
     )
     for result in schema.get_all_operations():
+        if run.stopped:
+            break  # an interrupt or --max-time: planning is part of the run's time
         api_operation = result.ok()
         operation = run.contract.for_request(str(api_operation.method), str(api_operation.path))
         if operation is None:
@@ -97,7 +99,7 @@ def plan_cases(schema: Any, run: Run) -> list[PlannedCase]:
         if "coverage" in run.options.phases:
             planned += [
                 PlannedCase("coverage", operation, case, _is_positive(case))
-                for case in _coverage_cases(api_operation, modes)
+                for case in _coverage_cases(api_operation, modes, run)
             ]
         if "fuzzing" in run.options.phases:
             count = max(1, run.options.max_examples // len(modes))
@@ -105,7 +107,7 @@ def plan_cases(schema: Any, run: Run) -> list[PlannedCase]:
                 seed = zlib.crc32(
                     f"{run.options.seed}:{operation.operation_id}:{mode.value}".encode()
                 )
-                cases = _draw(api_operation.as_strategy(mode), count, seed)
+                cases = _draw(api_operation.as_strategy(mode), count, seed, run)
                 planned += [
                     PlannedCase("fuzzing", operation, case, mode.is_positive) for case in cases
                 ]
@@ -173,9 +175,15 @@ def _run_one(item: PlannedCase, run: Run, checks: list[Any], sessions: threading
     ):
         return
     _RESULTS.results = []
+    answered_before = run.gateway.self_answered
     transport = {"session": session, "base_url": run.url, "timeout": timeout}
     with contextlib.suppress(FailureGroup):  # the results below say which check failed
         case.validate_response(response, checks=checks, transport_kwargs=transport)
+    if run.gateway.self_answered != answered_before:
+        # a check's own request (ignored_auth sends one without the key) may have been answered
+        # by the gateway (the run stopped, the guard withheld it, the server failed): such a
+        # verdict is not the server's, so none of this case's is kept
+        return
     for result in getattr(_RESULTS, "results", []):
         failed = result.status == Status.FAILURE
         run.outcome.judge(
@@ -220,7 +228,7 @@ def _applies(name: str, item: PlannedCase, response: Any) -> bool:
     return isinstance(data, CoveragePhaseData) and data.scenario == wanted
 
 
-def _coverage_cases(api_operation: Any, modes: list[GenerationMode]) -> list[Any]:
+def _coverage_cases(api_operation: Any, modes: list[GenerationMode], run: Run) -> list[Any]:
     from schemathesis.generation.coverage import GenerationSession
     from schemathesis.generation.drivers import CoverageGenerator
     from schemathesis.generation.feedback import NO_FEEDBACK
@@ -236,11 +244,48 @@ def _coverage_cases(api_operation: Any, modes: list[GenerationMode]) -> list[Any
         feedback=NO_FEEDBACK,
         session=GenerationSession(),  # a fresh one: the shared default deduplicates across runs
     )
-    return list(generator)
+    cases = []
+    for case in generator:
+        if run.stopped:
+            break
+        cases.append(case)
+    return cases
 
 
-def _draw(strategy: Any, count: int, seed: int) -> list[Any]:
-    """`count` cases drawn from a strategy, the same ones for the same seed."""
+@contextlib.contextmanager
+def _without_local_constants() -> Iterator[None]:
+    """Hypothesis (6.13x+) mixes constants from every loaded module outside site-packages
+    into what it draws: the console script, an editable install, the tests around a run. A
+    seed then gave other cases from `retell-contract` than from `python -m contract_tests`,
+    and other ones after any edit of the project's source. Planning draws from Hypothesis's
+    own constants only, so a seed means the same cases wherever the suite runs."""
+    try:
+        from hypothesis.internal.conjecture import providers
+    except ImportError:  # pragma: no cover - a Hypothesis without local constants
+        yield
+        return
+    collect = getattr(providers, "_get_local_constants", None)
+    cache = getattr(providers, "CONSTANTS_CACHE", None)
+    if collect is None or cache is None or not hasattr(providers, "Constants"):
+        yield  # a Hypothesis without local constants: nothing to isolate
+        return
+    empty = providers.Constants()
+    providers._get_local_constants = lambda: empty
+    cache.cache.clear()
+    try:
+        yield
+    finally:
+        providers._get_local_constants = collect
+        cache.cache.clear()
+
+
+class _Stopped(Exception):
+    """Raised inside Hypothesis's loop to end a draw when the run stops."""
+
+
+def _draw(strategy: Any, count: int, seed: int, run: Run) -> list[Any]:
+    """`count` cases drawn from a strategy, the same ones for the same seed (fewer when the
+    run stops while drawing)."""
     drawn: list[Any] = []
 
     @hypothesis.settings(
@@ -253,9 +298,12 @@ def _draw(strategy: Any, count: int, seed: int) -> list[Any]:
     @hypothesis.seed(seed)
     @hypothesis.given(strategy)
     def collect(case: Any) -> None:
+        if run.stopped:
+            raise _Stopped
         drawn.append(case)
 
-    collect()
+    with contextlib.suppress(_Stopped), _without_local_constants():
+        collect()
     return drawn
 
 

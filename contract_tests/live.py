@@ -26,6 +26,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote_plus
 
 from jsonschema import Draft202012Validator
 
@@ -40,6 +41,7 @@ __all__ = [
     "digits_of",
     "is_fictional",
     "is_placeable",
+    "lenient_phone_values",
     "phone_values",
     "unsafe_numbers",
 ]
@@ -94,12 +96,61 @@ def unsafe_numbers(
     """The phone values of a request that could ring a stranger (empty: safe to send).
 
     A JSON object is read at its operation's phone paths (every operation's, when the path
-    matches none); anything else - other JSON, text, bytes - as text, digit run by digit run."""
+    matches none) as the most lenient server would: keys in any case and spelling of `_`/`-`
+    (Go's encoding/json matches keys case-insensitively), and every scalar inside a list or
+    object found there. Anything else - other JSON, text, bytes - is read as text, digit run
+    by digit run, and percent-decoded once more (a form body, a query string)."""
     if isinstance(body, dict):
-        values = phone_values(contract, operation, body)
+        values = lenient_phone_values(contract, operation, body)
         return [_show(value) for value in values if not is_safe(value, numbers)]
-    text = body if isinstance(body, str) else json.dumps(body) if body is not None else ""
-    return [hit for hit in _TEXT_NUMBER.findall(text) if not is_safe(hit, numbers)]
+    text = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False) if body else ""
+    runs = _TEXT_NUMBER.findall(text) + _TEXT_NUMBER.findall(unquote_plus(text))
+    return [hit for hit in runs if not is_safe(hit, numbers)]
+
+
+def lenient_phone_values(
+    contract: Contract, operation: Operation | None, body: dict[str, Any]
+) -> list[object]:
+    """Every scalar a lenient server could read at a phone path of the operation (or any)."""
+    operations = [operation] if operation is not None else list(contract.api.operations)
+    found: list[object] = []
+    for op in operations:
+        for path in op.phone_paths:
+            for value in _lenient_values_at(body, path):
+                found += _scalars(value)
+    return found
+
+
+def _lenient_values_at(document: object, path: FieldPath) -> list[object]:
+    if not path:
+        return [document]
+    head, rest = path[0], path[1:]
+    if isinstance(document, list):
+        # an item where a value was due: some servers take the first, others any
+        return [v for item in document for v in _lenient_values_at(item, path)]
+    if not isinstance(document, dict):
+        return []
+    if head == "*":
+        return [v for item in document.values() for v in _lenient_values_at(item, rest)]
+    wanted = _key_folded(head)
+    return [
+        v
+        for key, item in document.items()
+        if _key_folded(key) == wanted
+        for v in _lenient_values_at(item, rest)
+    ]
+
+
+def _key_folded(key: str) -> str:
+    return unicodedata.normalize("NFKC", key).casefold().replace("_", "").replace("-", "")
+
+
+def _scalars(value: object) -> list[object]:
+    if isinstance(value, list):
+        return [leaf for item in value for leaf in _scalars(item)]
+    if isinstance(value, dict):
+        return [leaf for item in value.values() for leaf in _scalars(item)]
+    return [value]
 
 
 def phone_values(contract: Contract, operation: Operation | None, body: object) -> list[object]:
@@ -143,7 +194,7 @@ def _stock_validator(contract: Contract, name: str) -> Draft202012Validator:
 def aim(contract: Contract, operation: Operation, body: Any, numbers: LiveNumbers | None) -> Any:
     """The body as a live run sends it: phone values that are not safe become fictional ones
     of the same validity (a valid one stays valid, an invalid one invalid), and when the body
-    is placeable and the tester named numbers, every phone value becomes the tester's (the
+    is valid and the tester named numbers, every phone value becomes the tester's (the
     account's own number where the spec says `x-account: number`, the tester's phone
     elsewhere). Anything that is not a JSON object is left as it is (the gateway decides)."""
     if not isinstance(body, dict):
@@ -155,7 +206,9 @@ def aim(contract: Contract, operation: Operation, body: Any, numbers: LiveNumber
                 aimed = replace_at(
                     aimed, concrete, _safe_like(contract, operation, aimed, concrete, value)
                 )
-    if numbers is not None and is_placeable(contract, operation, aimed):
+    # only a body the suite itself holds valid: one that only the stock validator accepts (a
+    # trailing newline) is meant to be rejected, and the tester's numbers would make it a call
+    if numbers is not None and contract.request_is_valid(operation, aimed):
         account = {path for path, role in operation.account_paths if role == "number"}
         for path in operation.phone_paths:
             mine = numbers.from_number if path in account else numbers.to_number

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -31,6 +32,7 @@ __all__ = [
     "KeyRejected",
     "ServerUnreachable",
     "check_concurrency",
+    "concurrency_requests",
     "preflight",
 ]
 
@@ -46,18 +48,21 @@ class KeyRejected(Exception):
     """The server refuses the API key itself."""
 
 
-def preflight(run: Run) -> bool:
-    """Probe every operation in scope; False when the run should not go on."""
+def preflight(run: Run) -> str | None:
+    """Probe every operation in scope; the reason the run should not go on (None: it should)."""
     statuses: list[int] = []
     with httpx.Client(timeout=run.options.limits.request_timeout_s + 5, trust_env=False) as client:
         for operation in run.contract.operations:
-            body = json.dumps(_rejected_body(run, operation)).encode()
+            rejected = run.fitter.prepare(operation, _rejected_body(run, operation), valid=False)
             headers = {
                 "Authorization": f"Bearer {run.options.api_key}",
                 "Content-Type": "application/json",
             }
             response = client.request(
-                operation.method, run.url + operation.path, content=body, headers=headers
+                operation.method,
+                run.url + operation.path,
+                content=json.dumps(rejected).encode(),
+                headers=headers,
             )
             kind = response.headers.get(GATEWAY_HEADER)
             exchange = run.gateway.exchange_of(response.headers)
@@ -65,8 +70,10 @@ def preflight(run: Run) -> bool:
                 raise ServerUnreachable(f"nothing answers HTTP at {run.target.url}")
             if kind == "failed":
                 continue  # an answer too large or too slow: a finding, and the run goes on
+            if exchange is not None and exchange.withheld is not None:
+                return f"the pre-flight request was held back ({exchange.withheld})"
             if kind is not None:
-                return False  # withheld or stopped: the gateway has said why
+                return run.gateway.stopped or "the gateway stopped the pre-flight"
             if response.status_code in (401, 403):
                 raise KeyRejected(f"API key rejected by the server ({response.status_code})")
             statuses.append(response.status_code)
@@ -78,11 +85,21 @@ def preflight(run: Run) -> bool:
             f"no operation of the spec found at {run.target.url}: every one answered 404; check "
             "the base URL (and --include-operation-id for a server that implements only some)",
         )
-        return False
-    return True
+        return "the pre-flight found nothing to test at the base URL"
+    return None
 
 
-def check_concurrency(run: Run, bodies: dict[str, Any]) -> None:
+def concurrency_requests(run: Run, bodies: dict[str, Any]) -> int:
+    """How many requests the concurrency phase will send (0 in a live run)."""
+    if run.options.live:
+        return 0
+    sent = [op for op in run.contract.operations if op.operation_id in bodies]
+    return len(sent) * CONCURRENT_ROUNDS * CONCURRENT_REQUESTS
+
+
+def check_concurrency(
+    run: Run, bodies: dict[str, Any], on_done: Callable[[], None] | None = None
+) -> None:
     """The concurrency phase, for each operation in scope that has a valid body."""
     if run.options.live:
         run.outcome.notes.append("concurrency: skipped in a live run (it needs valid calls)")
@@ -95,6 +112,9 @@ def check_concurrency(run: Run, bodies: dict[str, Any]) -> None:
             fitted = run.fitter.prepare(operation, body, valid=True)
             for _ in range(CONCURRENT_ROUNDS):
                 _round(run, client, operation, json.dumps(fitted).encode())
+                for _ in range(CONCURRENT_REQUESTS):
+                    if on_done is not None:
+                        on_done()
     run.say(f"concurrency: {CONCURRENT_ROUNDS} rounds of {CONCURRENT_REQUESTS} requests at once")
 
 

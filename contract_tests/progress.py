@@ -1,4 +1,5 @@
-"""Progress while a run sends: a rich progress bar on a terminal, one line per part in CI logs."""
+"""Progress while a run sends: a rich progress bar on a terminal; in CI logs, a line when a part
+starts (its planned requests) and one when it ends (how many were done, how long it took)."""
 
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ class Progress:
             if self._bar is not None:
                 self._task = self._bar.add_task(part, total=total)
         if self._bar is None:
-            self.say(f"{part}: {total} requests planned")
+            self.say(f"{part}: {total} requests planned" if total else f"{part}: started")
 
     def tick(self) -> None:
         with self._lock:
@@ -78,4 +79,8 @@ class Progress:
             if self._bar is not None and self._task is not None:
                 self._bar.remove_task(self._task)
             self._part, self._task = "", None
-        self.say(f"{part}: {done} of {total} done in {seconds:.1f} s")
+        self.say(
+            f"{part}: {done} of {total} done in {seconds:.1f} s"
+            if total
+            else f"{part}: done in {seconds:.1f} s"
+        )

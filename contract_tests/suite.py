@@ -30,6 +30,7 @@ from contract_tests.phases import (
     KeyRejected,
     ServerUnreachable,
     check_concurrency,
+    concurrency_requests,
     preflight,
 )
 from contract_tests.run import Progress, Run
@@ -54,6 +55,7 @@ TRANSPORT_RULES = {
     Failure.DROPPED: "connection_kept",
     Failure.PROTOCOL: "connection_kept",
     Failure.CONNECT: "connection_kept",
+    Failure.UNDECODABLE: "response_decodable",
 }
 Counter = Callable[[str, int], None]  # (part, total): a part of the run starts
 Tick = Callable[[], None]  # one request of the current part is done
@@ -93,6 +95,7 @@ class SuiteResult:
     timed_out: bool = False  # --max-time ended the fuzzing
     incomplete: str | None = None  # a fixed part did not finish (no verdict of compliance)
     planned_cases: int = 0
+    fuzzed_cases: int = 0  # of the planned cases, those sent
 
     @property
     def compliant(self) -> bool:
@@ -110,7 +113,7 @@ class SuiteResult:
             return "INTERRUPTED"
         if self.outcome.findings or self.outcome.errors:
             return "VIOLATIONS FOUND"
-        if self.incomplete:
+        if self.incomplete or self.stopped:
             return "INCOMPLETE"
         return "COMPLIANT"
 
@@ -167,6 +170,7 @@ def run_suite(
         finally:
             if watchdog is not None:
                 watchdog.cancel()
+            gateway.abandon_in_flight()
     _conclude(run, result, control)
     return result
 
@@ -180,28 +184,34 @@ def _contract(options: SuiteOptions) -> Contract:
 
 
 def _run_parts(run: Run, result: SuiteResult, counter: Counter | None, tick: Tick | None) -> None:
-    if not preflight(run):
-        result.stopped = (
-            run.gateway.stopped or "the pre-flight found nothing to test at the base URL"
-        )
+    halted = preflight(run)
+    if halted is not None:
+        result.stopped = halted
         return
     vectors = build_vectors(run.contract, live=run.options.live) if run.options.run_vectors else ()
     if vectors and not run.stopped:
         _start(run, counter, "vectors", len(vectors))
         run_vectors(vectors, run, tick)
     if run.options.run_concurrency and not run.stopped:
-        check_concurrency(run, _valid_bodies(vectors))
+        bodies = _valid_bodies(vectors)
+        _start(run, counter, "concurrency", concurrency_requests(run, bodies))
+        check_concurrency(run, bodies, tick)
     if run.stopped:
-        result.incomplete = "the run stopped before its fixed vectors and phases were done"
+        why = f": {run.gateway.stopped}" if run.gateway.stopped else ""
+        result.incomplete = (
+            f"the run stopped before its fixed parts (vectors, concurrency) ended{why}"
+        )
         return
     if run.options.phases:
+        _start(run, counter, "planning", 0)  # Schemathesis and Hypothesis draw the cases
         schema = load_schema(run)
         planned = plan_cases(schema, run)
         result.planned_cases = len(planned)
         _start(run, counter, "fuzzing", len(planned))
         before = run.outcome.cases
         run_cases(planned, run, tick)
-        run.say(f"cases: {run.outcome.cases - before} of {len(planned)} planned were sent")
+        result.fuzzed_cases = run.outcome.cases - before
+        run.say(f"cases: {result.fuzzed_cases} of {len(planned)} planned were sent")
 
 
 def _start(run: Run, counter: Counter | None, part: str, total: int) -> None:
@@ -273,9 +283,10 @@ def _conclude(run: Run, result: SuiteResult, control: RunControl) -> None:
         result.interrupted = control.reason
     if gateway.stopped is not None and not result.timed_out and result.interrupted is None:
         result.stopped = result.stopped or gateway.stopped
-    if result.timed_out and result.incomplete is None and run.outcome.cases == 0:
-        result.incomplete = "--max-time ended the run before anything was sent"
-    if result.interrupted is None and result.stopped is None and result.incomplete is None:
+    if result.timed_out and result.incomplete is None and result.fuzzed_cases == 0:
+        result.incomplete = "--max-time ended the run before any fuzzed case was sent"
+    cut = result.interrupted or result.stopped or result.incomplete or result.timed_out
+    if not cut:  # a rule may not have applied only because the run was cut short
         run.outcome.findings.extend(_never_applied(run, result))
     result.seconds = time.monotonic() - run.started
     result.outcome = run.outcome

@@ -89,9 +89,11 @@ def parse_target(url: str) -> Target:
     if parts.query or parts.fragment or url.endswith(("?", "#")):
         raise TargetError("--base-url must not have a query or a fragment")
     try:
-        port = parts.port or _DEFAULT_PORTS[parts.scheme]
+        port = _DEFAULT_PORTS[parts.scheme] if parts.port is None else parts.port
     except ValueError:
         raise TargetError("--base-url has an invalid port") from None
+    if port == 0:
+        raise TargetError("--base-url has port 0, which no server listens on")
     host = (parts.hostname or "").lower()
     if not host:
         raise TargetError("--base-url has no host")

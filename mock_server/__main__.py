@@ -19,8 +19,7 @@ from typing import Any, NoReturn
 import uvicorn
 import uvicorn.config
 
-from generator.ir import SPEC_PATH, Api, load_api
-from generator.load import SpecError
+from generator.ir import SPEC_PATH, Api, SpecError, load_api
 from mock_server.app import DEFAULT_API_KEY, create_app
 from mock_server.faults import FaultSyntaxError, parse_fault
 from mock_server.hardening import Limits
@@ -43,6 +42,8 @@ __all__ = [
 
 KEY_VARIABLE = "RETELL_MOCK_API_KEY"
 EXIT_USAGE = 2
+PROG = "retell-mock"  # the console script; `python -m mock_server` is the same program
+
 # Ctrl-C: 128 + SIGINT, what a shell reports for a program Ctrl-C stopped, so a script or
 # make can tell "interrupted" from "finished" (uvicorn re-raises the signal after its clean
 # shutdown; the mock catches it rather than print a traceback).
@@ -130,7 +131,7 @@ def _kit_version() -> str:
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The options; raises UsageError (one line) on misuse."""
     parser = _Parser(
-        prog="python -m mock_server",
+        prog=PROG,
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -264,7 +265,7 @@ def _check_host(host: str, is_dev_key: bool, allow_public_dev_key: bool) -> None
         )
     risk = "with the public development key" if is_dev_key else "and anyone with the key can use it"
     print(
-        f"mock_server: warning: --host {host[:80]} is not a loopback address: other machines "
+        f"{PROG}: warning: --host {host[:80]} is not a loopback address: other machines "
         f"can reach the mock, {risk}",
         file=sys.stderr,
         flush=True,
@@ -329,7 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(argv)
     except UsageError as exc:
-        print(f"mock_server: {exc}", file=sys.stderr)
+        print(f"{PROG}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:  # Ctrl-C, before or after uvicorn's own handling of it
         return EXIT_INTERRUPTED

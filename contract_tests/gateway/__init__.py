@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -50,6 +51,9 @@ __all__ = [
     "serve_gateway",
 ]
 
+# a relative reference that is a path (RFC 3986 path-absolute, query) and nothing a parser
+# could read as a scheme or an authority
+_PLAIN_PATH = re.compile(r"/[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*")
 EXCHANGE_HEADER = "x-contract-exchange"
 GATEWAY_HEADER = "x-contract-gateway"  # set on answers the gateway gave itself
 _KEPT_EXCHANGES = 512
@@ -98,8 +102,14 @@ class LivePolicy:
     placed: int = 0
 
     def withhold_reason(self, exchange: Exchange, operation: Operation | None) -> str | None:
+        if _repeats_a_key(exchange.body):
+            # servers differ on which value they keep: no reading of it is the one that counts
+            return "a JSON body that repeats a key"
         body = _parsed(exchange.body)
-        unsafe = unsafe_numbers(self.contract, operation, body, self.numbers)
+        query = exchange.target.partition("?")[2]
+        unsafe = unsafe_numbers(self.contract, operation, body, self.numbers) + unsafe_numbers(
+            self.contract, operation, query, self.numbers
+        )
         if unsafe:
             return f"it holds a number nobody named ({unsafe[0]})"
         exchange.placeable = isinstance(body, dict) and is_placeable(self.contract, operation, body)
@@ -141,6 +151,7 @@ class Gateway:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._in_flight: set[asyncio.Task[Any]] = set()
         self.sent = 0
+        self.self_answered = 0  # answers the gateway gave itself (withheld, stopped, failed)
 
     # --- control (any thread) -----------------------------------------------------------------
 
@@ -148,6 +159,11 @@ class Gateway:
         """Refuse every request from now on and abandon those in flight."""
         if self.stopped is None:
             self.stopped = reason
+        self.abandon_in_flight()
+
+    def abandon_in_flight(self) -> None:
+        """Cancel the requests still in flight (the run is over: a server still dripping an
+        answer must not hold the process for its deadline)."""
         loop = self._loop
         if loop is not None and not loop.is_closed():
             with contextlib.suppress(RuntimeError):
@@ -186,6 +202,9 @@ class Gateway:
         finally:
             if task is not None:
                 self._in_flight.discard(task)
+        if any(name == GATEWAY_HEADER for name, _ in answer.headers):
+            with self._lock:
+                self.self_answered += 1
         await _send_answer(send, answer, None if exchange is None else exchange.id)
 
     def _open(self, scope: Scope, body: bytes) -> Exchange:
@@ -223,6 +242,8 @@ class Gateway:
         return self._record(exchange, answer)
 
     def _record(self, exchange: Exchange, answer: UpstreamAnswer) -> UpstreamAnswer:
+        # the status alone says a live server accepted: judged even when the body is lost
+        self._trip_on_leniency(exchange, answer.status)
         if answer.failure is not None:
             exchange.failure = answer.failure
             exchange.status = answer.status or None
@@ -230,18 +251,19 @@ class Gateway:
             return _synthetic(502, "failed", f"the server under test: {answer.failure.value}")
         self._consecutive_failures = 0
         exchange.status, exchange.reason = answer.status, answer.reason
-        exchange.response_headers = [
-            (n, v) for n, v in answer.headers if not _foreign_location(n, v)
-        ]
+        exchange.response_headers = [(n, v) for n, v in answer.headers if _forwardable(n, v)]
         exchange.response_body = answer.body
-        lenient = 200 <= answer.status < 300 and not exchange.placeable
+        return UpstreamAnswer(answer.status, answer.reason, exchange.response_headers, answer.body)
+
+    def _trip_on_leniency(self, exchange: Exchange, status: int) -> None:
+        lenient = 200 <= status < 300 and not exchange.placeable
         if self.policy is not None and lenient and exchange.operation is not None:
             if self.tripped is None:
                 self.tripped = exchange
+                exchange.status = status
             self.stop(
                 "a live server accepted a request it had to reject (it may be placing a call)"
             )
-        return UpstreamAnswer(answer.status, answer.reason, exchange.response_headers, answer.body)
 
     def _note_failure(self, exchange: Exchange) -> None:
         assert exchange.failure is not None
@@ -299,8 +321,30 @@ def _parsed(body: bytes) -> object:
         return body.decode("utf-8", errors="replace")
 
 
-def _foreign_location(name: str, value: str) -> bool:
-    return name.lower() == "location" and "//" in value
+def _repeats_a_key(body: bytes) -> bool:
+    repeated = False
+
+    def pairs(found: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeated
+        keys = dict(found)
+        repeated = repeated or len(keys) != len(found)
+        return keys
+
+    with contextlib.suppress(ValueError, UnicodeDecodeError, RecursionError):
+        json.loads(body, object_pairs_hook=pairs)
+    return repeated
+
+
+def _forwardable(name: str, value: str) -> bool:
+    """Whether a header of the server's answer may reach the suite's HTTP stacks: no control
+    characters (the gateway's own server refuses to send them, and a terminal must never see
+    them), and a `Location` only as a plain path (`https:host`, `//host` or `\\host` would let
+    a client build a request to another host)."""
+    if any((ord(char) < 0x20 and char != "\t") or ord(char) == 0x7F for char in name + value):
+        return False
+    if name.lower() != "location":
+        return True
+    return not value.startswith("//") and _PLAIN_PATH.fullmatch(value) is not None
 
 
 def _synthetic(status: int, kind: str, message: str) -> UpstreamAnswer:

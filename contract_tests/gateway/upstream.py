@@ -42,6 +42,7 @@ class Failure(StrEnum):
     TOO_LARGE = "answer larger than the size cap"
     DROPPED = "connection dropped before a complete answer"
     PROTOCOL = "answer is not valid HTTP/1.1"
+    UNDECODABLE = "answer body does not decode as its Content-Encoding says"
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,8 @@ class Upstream:
             answer = UpstreamAnswer(0, "", [], b"", Failure.DROPPED)
         except h11.RemoteProtocolError:
             answer = UpstreamAnswer(0, "", [], b"", Failure.PROTOCOL)
-        except _TooLarge as too_large:
-            answer = UpstreamAnswer(too_large.status, "", too_large.headers, b"", Failure.TOO_LARGE)
+        except _Cut as cut:
+            answer = UpstreamAnswer(cut.status, "", cut.headers, b"", cut.failure)
         if connection is not None:
             self._release(connection, reusable=answer.failure is None)
         return answer
@@ -165,10 +166,13 @@ class Upstream:
             assert isinstance(event, h11.Data)
             data = bytes(event.data)
             if decoder is not None:
-                data = decoder.decompress(data, self.max_bytes - size + 1)
+                try:
+                    data = decoder.decompress(data, self.max_bytes - size + 1)
+                except zlib.error:
+                    raise _Cut(response.status_code, answer_headers, Failure.UNDECODABLE) from None
             size += len(data)
             if size > self.max_bytes or (decoder is not None and decoder.unconsumed_tail):
-                raise _TooLarge(response.status_code, answer_headers)
+                raise _Cut(response.status_code, answer_headers, Failure.TOO_LARGE)
             chunks.append(data)
         reason = response.reason.decode("latin-1", errors="replace")
         kept = [
@@ -177,11 +181,14 @@ class Upstream:
         return UpstreamAnswer(response.status_code, reason, kept, b"".join(chunks))
 
 
-class _TooLarge(Exception):
-    def __init__(self, status: int, headers: Headers) -> None:
+class _Cut(Exception):
+    """The answer's status and headers came, its body is not to be had (`failure` says why)."""
+
+    def __init__(self, status: int, headers: Headers, failure: Failure) -> None:
         super().__init__(status)
         self.status = status
         self.headers = headers
+        self.failure = failure
 
 
 async def _next_event(connection: _Connection, *wanted: type) -> object:

@@ -164,7 +164,7 @@ class _Spec:
         self, kind: type, *, present: bool = False, last: bool = False
     ) -> tuple[Operation, Echo] | None:
         for operation, echo in self.echoes(last=last):
-            field = self._request_field(operation, echo.request)
+            field = self.request_field(operation, echo.request)
             if field is not None and isinstance(field.type, kind) and (echo.present or not present):
                 return operation, echo
         return None
@@ -246,7 +246,7 @@ class _Spec:
                     return operation, field.name
         return None
 
-    def _request_field(self, operation: Operation, dotted: str) -> Any:
+    def request_field(self, operation: Operation, dotted: str) -> Any:
         assert operation.request is not None
         model = self.contract.model_of(operation.request.type)
         return next((f for f in model.fields if f.name == dotted), None) if model else None
@@ -651,6 +651,18 @@ def _new_rule_mutants(spec: _Spec) -> Iterator[Mutant | None]:
             _large_body_crash(operation),
             ("large_bodies_handled",),
         )
+    empty_echo = next(
+        ((op, echo) for op, echo in spec.echoes() if echo.empty_open and _is_text(spec, op, echo)),
+        None,
+    )
+    if empty_echo is not None:
+        operation, echo = empty_echo
+        yield Mutant(
+            "empty_value_crash",
+            f"{operation.label} answers 500 when {echo.request} is sent empty",
+            _empty_value_crash(operation, _path(echo.request)),
+            (echo.rule,),
+        )
     if spec.operations:
         yield Mutant(
             "race_crash",
@@ -858,6 +870,28 @@ def _crash_on_non_ascii(app: ASGIApp, _key: str) -> ASGIApp:
 def _large_body_crash(operation: Operation) -> Wrap:
     def answer(request: HttpRequest) -> HttpResponse | None:
         if request.path == operation.path and len(request.body) > LARGE_BODY:
+            return HttpResponse(500).with_json(
+                _error_body(CONTRACT, "An unexpected error occurred.")
+            )
+        return None
+
+    return lambda app, _key: answer_before(app, answer)
+
+
+def _is_text(spec: _Spec, operation: Operation, echo: Echo) -> bool:
+    field = spec.request_field(operation, echo.request)
+    return field is not None and isinstance(field.type, Scalar) and field.type.kind == "string"
+
+
+def _empty_value_crash(operation: Operation, path: FieldPath) -> Wrap:
+    """500 when an open-echo text field is sent as "" (a server that reads it as falsy and
+    then fails): only a run that really sends the empty value sees it."""
+
+    def answer(request: HttpRequest) -> HttpResponse | None:
+        if request.path != operation.path:
+            return None
+        document = request.json()
+        if isinstance(document, dict) and _get(document, path) == "":
             return HttpResponse(500).with_json(
                 _error_body(CONTRACT, "An unexpected error occurred.")
             )

@@ -61,7 +61,8 @@ def print_result(result: SuiteResult, console: Console) -> None:
 
 
 def summary_table(result: SuiteResult) -> Table:
-    """Rules down, operations across; a cell says `ok N`, `FAIL k/N`, `n/a` or `-`."""
+    """Rules down, operations across; a cell says `ok N`, `FAIL k/N` (k of the N exchanges it
+    judged broke it), `known k/N` (the same, listed in the baseline), `n/a` or `-`."""
     secret = result.options.api_key
     summary = summarize(result)
     table = Table(title=Text("Contract summary"), highlight=False)

@@ -160,6 +160,8 @@ def rerun_arguments(options: SuiteOptions) -> list[str]:
         arguments += ["--max-time", _number(options.max_time_s)]
     arguments += ["--request-timeout", _number(options.limits.request_timeout_s)]
     arguments += ["--max-response-bytes", str(options.limits.max_response_bytes)]
+    if options.baseline is not None:
+        arguments += ["--baseline", os.path.abspath(options.baseline)]
     arguments += _live_arguments(options)
     return arguments
 

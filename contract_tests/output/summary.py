@@ -37,12 +37,14 @@ class Cell:
     """A rule on an operation: the exchanges it judged and the findings it made."""
 
     judged: int
-    failed: int
+    failed: int  # exchanges that broke the rule
+    known: int = 0  # exchanges that broke it, where a baseline lists the pair as known
 
     @property
     def text(self) -> str:
-        if self.failed:
-            return f"FAIL {self.failed}/{self.judged}" if self.judged else f"FAIL {self.failed}"
+        for word, count in (("FAIL", self.failed), ("known", self.known)):
+            if count:
+                return f"{word} {count}/{self.judged}" if self.judged else f"{word} {count}"
         return f"ok {self.judged}" if self.judged else "n/a"
 
 
@@ -65,8 +67,11 @@ def summarize(result: SuiteResult) -> Summary:
     the exchanges where the rule applied (0: it never did, "n/a")."""
     judged = result.outcome.judged
     failed = result.outcome.failed_pairs()
-    pairs = result.outcome.ran | set(judged) | set(failed)
-    cells = {pair: Cell(judged.get(pair, 0), failed.get(pair, 0)) for pair in pairs}
+    known = result.outcome.known_pairs()
+    pairs = result.outcome.ran | set(judged) | set(failed) | set(known)
+    cells = {
+        pair: Cell(judged.get(pair, 0), failed.get(pair, 0), known.get(pair, 0)) for pair in pairs
+    }
     rules = tuple(sorted({rule for rule, _ in pairs}))
     operations = tuple(sorted({operation for _, operation in pairs}))
     return Summary(rules, operations, cells)
@@ -117,8 +122,11 @@ def verdict_line(result: SuiteResult) -> str:
     reason = incomplete_reason(result)
     if reason is not None:
         line += f"; the run is incomplete ({reason})"
-    if result.timed_out:
-        line += f"; --max-time ended the fuzzing before its {result.planned_cases} planned cases"
+    if result.timed_out and result.fuzzed_cases:
+        line += (
+            f"; --max-time ended the fuzzing after {result.fuzzed_cases} of its "
+            f"{result.planned_cases} planned cases"
+        )
     return safe_text(line, result.options.api_key)
 
 

@@ -14,6 +14,8 @@ synthesised from the schema):
   validator reports (`rules.rule_of`): an `x-rule` name, else a generic one;
 - `boundary_values_accepted`: the spec's examples, each optional field, values exactly on
   each rule's edge, both valid sides of cross-field rules, extreme free-form content;
+- each `empty: open` echo's rule: its request field sent empty ("", {}, []) where valid,
+  answered with the documented 2xx or a documented 4xx;
 - `large_bodies_handled`: large and deep free-form content.
 
 Every vector is checked with the validator before it is kept: a rejecting one breaks exactly
@@ -30,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from contract_tests.contract import Contract
 from contract_tests.vectors.boundaries import (
     content_vectors,
+    empty_echo_vectors,
     example_vectors,
     large_vectors,
     optional_vectors,
@@ -134,7 +137,7 @@ def _operation_vectors(ctx: OperationContext, *, live: bool) -> Iterator[Vector]
             conditional_vectors(ctx, slot),
             content_vectors(ctx, slot),
         ]
-    families.append(large_vectors(ctx))
+    families += [empty_echo_vectors(ctx), large_vectors(ctx)]
     for family in families:
         yield from (vector for vector in family if vector is not None)
 

@@ -14,13 +14,25 @@ from contract_tests.vectors.slots import MAP_KEY, Slot
 from contract_tests.vectors.typed import is_free_form_object, typed_at
 from contract_tests.vectors.values import EXTRA_VALUE, unknown_name
 
-__all__ = ["content_vectors", "example_vectors", "large_vectors", "optional_vectors"]
+__all__ = [
+    "content_vectors",
+    "empty_echo_vectors",
+    "example_vectors",
+    "large_vectors",
+    "optional_vectors",
+]
 
 KIB = 1024
 LARGE_SIZES_KIB = (64, 512)
 NESTING_DEPTH = 32
 UNICODE_TEXT = "Zoë Ñandú 名前 🚀"
 # Extreme but valid content for a free-form object (any JSON inside).
+# The empty values an `empty: open` echo leaves free ("" is falsy in JS and Python servers).
+EMPTY_VALUES: tuple[tuple[str, Any], ...] = (
+    ("an empty string", ""),
+    ("an empty object", {}),
+    ("an empty array", []),
+)
 FREE_FORM_CONTENT: tuple[tuple[str, dict[str, Any]], ...] = (
     ("empty", {}),
     ("unicode keys and values", {"名前": "José 🚀", "ключ": "значение", "": "empty key"}),
@@ -97,6 +109,23 @@ def _free_form(ctx: OperationContext, slot: Slot) -> bool:
     return is_free_form_object(
         typed_at(ctx.contract.api, ctx.operation.request.type, slot.ir_path).type
     )
+
+
+def empty_echo_vectors(ctx: OperationContext) -> Found:
+    """Each request field an `empty: open` echo names, sent empty where the spec accepts it.
+    The spec leaves its meaning open (a default, the empty value echoed, or a refusal), so a
+    correct server answers the documented 2xx or a documented 4xx, and on a 2xx the echo
+    rule must not judge the answer."""
+    for echo in ctx.operation.echoes:
+        if not echo.empty_open:
+            continue
+        for slot in ctx.slots[1:]:
+            if ".".join(slot.ir_path) != echo.request:
+                continue
+            for what, empty in EMPTY_VALUES:
+                yield ctx.accepted(
+                    slot.label, what, slot.put(empty), rule=echo.rule, expect=Expect.HANDLED
+                )
 
 
 def large_vectors(ctx: OperationContext) -> Found:

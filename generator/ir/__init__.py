@@ -36,6 +36,7 @@ from generator.ir.model import (
     TypeExpr,
     UnionOf,
 )
+from generator.load.refs import SpecError  # what `load_api` raises: consumers catch it here
 
 _SPEC_PACKAGE = "retell_contract_spec"  # spec/ as installed package data (see pyproject.toml)
 
@@ -92,6 +93,7 @@ __all__ = [
     "Response",
     "Scalar",
     "ScalarKind",
+    "SpecError",
     "TypeExpr",
     "UnionOf",
     "find_spec_path",

@@ -24,6 +24,8 @@ from contract_tests.mutants.asgi import HttpRequest, HttpResponse, answer_before
 from mock_server import create_app, running_server
 from tests.contract.conftest import TEST_KEY
 
+WORKERS = 4
+
 ROOT = Path(__file__).resolve().parents[2]
 SMALL_RUN = ["--max-examples", "6", "--seed", "7"]
 CONTRACT = Contract.load()
@@ -164,7 +166,7 @@ def _closed_port() -> int:
             ["--base-url", "http://localhost.:9", "--api-key", "sk_test_misuse_key_0001"],
             "non-loopback",
         ),
-        (["--junit-xml", "/no/such/dir/j.xml"], "does not exist"),
+        (["--junit-xml", f"{__file__}/j.xml"], "is not a directory"),
         (["--baseline-update"], "needs --baseline"),
         (["--from-number", "14155550100"], "--from-number"),
         (["--spec", "/no/such/spec.yaml"], "cannot read the spec"),
@@ -182,6 +184,38 @@ def test_misuse_exits_2_with_one_line_naming_the_option(
     assert "_positive" not in error
     assert "_count" not in error
     assert "Traceback" not in error
+
+
+@pytest.mark.slow
+def test_a_run_leaves_no_hypothesis_folder_in_the_working_directory(
+    tmp_path: Path, mock_url: str
+) -> None:
+    workspace, cache = tmp_path / "workspace", tmp_path / "cache"
+    workspace.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "HYPOTHESIS_STORAGE_DIRECTORY"}
+    done = subprocess.run(
+        [sys.executable, "-m", "contract_tests", "--base-url", mock_url, *SMALL_RUN],
+        cwd=workspace,
+        env=env
+        | {"RETELL_API_KEY": TEST_KEY, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == cli.EXIT_COMPLIANT, done.stdout + done.stderr
+    assert list(workspace.iterdir()) == []
+    assert (cache / "retell-contract" / "hypothesis").is_dir()
+
+
+def test_a_report_in_a_missing_directory_gets_its_directory(tmp_path: Path, mock_url: str) -> None:
+    """The README's `--junit-xml reports/contract.xml` must work without a `mkdir` first."""
+    junit, report = tmp_path / "reports" / "contract.xml", tmp_path / "out" / "deep" / "r.md"
+    argv = ["--base-url", mock_url, "--api-key", TEST_KEY, *SMALL_RUN]
+    code, out = _main([*argv, "--junit-xml", str(junit), "--report", str(report)])
+    assert code == cli.EXIT_COMPLIANT, out
+    assert ET.parse(junit).getroot().tag == "testsuites"
+    assert report.read_text(encoding="utf-8").strip()
 
 
 @pytest.mark.parametrize("key", ["bad\nkey-0000000000", "bad key-0000000000", "bäd-key-0000000000"])
@@ -276,23 +310,48 @@ def test_a_baseline_round_trip(leaky_url: str, tmp_path: Path) -> None:
 # --- an honest verdict: interrupts and hostile servers ------------------------------------------
 
 
-def _slow(app: ASGIApp) -> ASGIApp:
-    async def slowed(scope: Scope, receive: Receive, send: Send) -> None:
+def test_an_interrupt_before_the_run_starts_is_one_line_and_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(*_args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_run", interrupted)
+    assert cli.main(["--api-key", TEST_KEY]) == 130
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "INTERRUPTED" in err
+    assert "Traceback" not in err
+
+
+class _Arrivals:
+    """A slowed app that counts the requests reaching it, and when the count was read."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.count = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         import asyncio
 
+        if scope["type"] == "http":
+            self.count += 1
         await asyncio.sleep(0.05)
-        await app(scope, receive, send)
-
-    return slowed
+        await self.app(scope, receive, send)
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("phase", ["vectors:", "fuzzing:"])
 @pytest.mark.parametrize(("number", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_an_interrupt_stops_sending_and_never_reports_compliance(
-    number: int, status: int, tmp_path: Path
+    number: int, status: int, phase: str, tmp_path: Path
 ) -> None:
+    """Issue 8: SIGINT during fuzzing printed `COMPLIANT: 0 findings` and exited 0. In either
+    phase the run stops sending (at most the requests in flight still arrive), says
+    INTERRUPTED and marks every report incomplete."""
     junit, report = tmp_path / "junit.xml", tmp_path / "report.md"
-    with running_server(_slow(create_app(api_key=TEST_KEY))) as url:
+    server = _Arrivals(create_app(api_key=TEST_KEY))
+    with running_server(server) as url:
         child = subprocess.Popen(
             [
                 sys.executable,
@@ -302,6 +361,8 @@ def test_an_interrupt_stops_sending_and_never_reports_compliance(
                 url,
                 "--seed",
                 "3",
+                "--workers",
+                str(WORKERS),
                 "--junit-xml",
                 str(junit),
                 "--report",
@@ -315,13 +376,17 @@ def test_an_interrupt_stops_sending_and_never_reports_compliance(
         )
         assert child.stdout is not None
         for line in child.stdout:
-            if line.startswith("vectors:"):
+            if line.startswith(phase):
                 break
         child.send_signal(number)
+        at_signal = server.count
         out, _ = child.communicate(timeout=60)
+        after_signal = server.count - at_signal
     assert child.returncode == status, out
     assert "INTERRUPTED" in out
     assert "COMPLIANT" not in out
+    # a run that went on would send hundreds more (each phase plans over 150 requests)
+    assert after_signal <= 2 * WORKERS, (after_signal, out)
     first_line = report.read_text().splitlines()[0]
     assert "INTERRUPTED" in first_line
     assert "incomplete" in first_line

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -19,6 +21,7 @@ from contract_tests.live import LiveBudget, LiveNumbers
 from contract_tests.target import parse_target
 from mock_server import running_server
 from mock_server.faults import DroppedConnection
+from tests.evolution.patches import PATCHES, PHONE_CALL, WEB_CALL, write_stage
 
 CONTRACT = Contract.load()
 OPERATION = next(op for op in CONTRACT.api.operations if op.phone_paths)
@@ -60,6 +63,57 @@ class Upstream:
 
 
 @contextmanager
+def raw_server(extra_headers: bytes) -> Iterator[str]:
+    """A loopback HTTP server written by hand, for answers no ASGI server would send: a 400
+    with `extra_headers` to every request."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    done = threading.Event()
+
+    def serve() -> None:
+        while not done.is_set():
+            try:
+                client, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with client:
+                client.settimeout(5)
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    chunk = client.recv(65536)
+                    if not chunk:
+                        break
+                    request += chunk
+                head, _, rest = request.partition(b"\r\n\r\n")
+                length = next(
+                    (
+                        int(line.split(b":", 1)[1])
+                        for line in head.split(b"\r\n")
+                        if line.lower().startswith(b"content-length:")
+                    ),
+                    0,
+                )
+                while len(rest) < length:
+                    rest += client.recv(65536)
+                body = b'{"error_message": "no"}'
+                client.sendall(
+                    b"HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\n"
+                    + extra_headers
+                    + b"content-length: %d\r\nconnection: close\r\n\r\n" % len(body)
+                    + body
+                )
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        done.set()
+        thread.join(timeout=5)
+        listener.close()
+
+
+@contextmanager
 def gateway_for(
     upstream: Any,
     *,
@@ -67,11 +121,12 @@ def gateway_for(
     budget: int = 0,
     numbers: LiveNumbers | None = None,
     limits: Limits | None = None,
+    contract: Contract = CONTRACT,
 ) -> Iterator[tuple[Gateway, str]]:
     with running_server(upstream) as url:
-        policy = LivePolicy(CONTRACT, LiveBudget(budget), numbers) if live else None
+        policy = LivePolicy(contract, LiveBudget(budget), numbers) if live else None
         gateway = Gateway(
-            CONTRACT, parse_target(url), limits or Limits(request_timeout_s=2), policy
+            contract, parse_target(url), limits or Limits(request_timeout_s=2), policy
         )
         with serve_gateway(gateway) as gateway_url:
             yield gateway, gateway_url
@@ -194,6 +249,71 @@ def test_a_foreign_location_header_is_not_passed_on() -> None:
     assert "location" not in response.headers
 
 
+@pytest.mark.parametrize(
+    "location",
+    ["https:api.retellai.com", "//api.retellai.com/x", "\\\\api.retellai.com", "http:/x", "/a b"],
+)
+def test_a_location_that_is_not_a_plain_path_is_not_passed_on(location: str) -> None:
+    """httpx builds the next request from a Location even with redirects off: `https:host`
+    crashed the pre-flight with InvalidURL. Only a plain path reaches the suite."""
+    upstream = Upstream()
+    upstream.status = 303
+    upstream.headers = [(b"location", location.encode())]
+    with gateway_for(upstream) as (_, url):
+        response = post(url, {})
+    assert response.status_code == 303
+    assert "location" not in response.headers
+
+
+def test_a_plain_path_location_is_passed_on() -> None:
+    upstream = Upstream()
+    upstream.status = 303
+    upstream.headers = [(b"location", b"/v2/get-call/call_1?x=1")]
+    with gateway_for(upstream) as (_, url):
+        response = post(url, {})
+    assert response.headers["location"] == "/v2/get-call/call_1?x=1"
+
+
+def test_an_answer_header_with_control_characters_is_dropped_not_fatal() -> None:
+    """A server sending `X-Evil: ESC[2J` made the gateway's own server refuse the answer and
+    the run crash; the header is dropped, the answer judged."""
+    with raw_server(b"X-Evil: \x1b[2Jx\r\nX-Fine: yes\r\n") as upstream_url:
+        gateway = Gateway(CONTRACT, parse_target(upstream_url), Limits(request_timeout_s=5))
+        with serve_gateway(gateway) as url:
+            response = post(url, {})
+    assert response.status_code == 400
+    assert response.headers["x-fine"] == "yes"
+    assert "x-evil" not in response.headers
+    assert gateway.failures == []
+
+
+def test_a_body_that_does_not_decode_is_a_failure_not_a_crash() -> None:
+    upstream = Upstream()
+    upstream.headers = [(b"content-type", b"application/json"), (b"content-encoding", b"gzip")]
+    upstream.body = b"this is not gzip at all"
+    with gateway_for(upstream) as (gateway, url):
+        response = post(url, {})
+    assert response.headers[GATEWAY_HEADER] == "failed"
+    assert [exchange.failure for exchange in gateway.failures] == [Failure.UNDECODABLE]
+
+
+def test_live_a_2xx_whose_body_does_not_decode_still_stops_the_run() -> None:
+    """A live server accepting a request it had to reject is stopped on its status, even
+    when its body is lost (a broken gzip answer once let every request through)."""
+    upstream = Upstream()
+    upstream.status = 201
+    upstream.headers = [(b"content-type", b"application/json"), (b"content-encoding", b"gzip")]
+    upstream.body = b"this is not gzip at all"
+    with gateway_for(upstream, live=True) as (gateway, url):
+        post(url, {"metadata": {}})  # invalid: a correct server rejects it
+        after = post(url, {"metadata": {}})
+    assert gateway.tripped is not None
+    assert gateway.tripped.status == 201
+    assert gateway.stopped is not None
+    assert after.headers[GATEWAY_HEADER] == "stopped"
+    assert len(upstream.received) == 1
+
+
 def test_stop_refuses_everything_after() -> None:
     upstream = Upstream()
     with gateway_for(upstream) as (gateway, url):
@@ -210,6 +330,71 @@ def test_live_withholds_a_valid_call_without_budget() -> None:
     upstream = Upstream()
     with gateway_for(upstream, live=True) as (_gateway, url):
         response = post(url, EXAMPLE)
+    assert response.headers[GATEWAY_HEADER] == "withheld"
+    assert upstream.received == []
+
+
+@pytest.fixture(scope="module")
+def evolved(tmp_path_factory: pytest.TempPathFactory) -> Contract:
+    """The spec as the vendor's API evolved: a web call (no phone numbers) and an if/then/else
+    that relaxes `from_number`."""
+    return Contract.load(write_stage(len(PATCHES), tmp_path_factory.mktemp("spec") / "api.yaml"))
+
+
+def _valid_example(contract: Contract, operation_id: str) -> dict[str, Any]:
+    operation = contract.api.operation(operation_id)
+    assert operation.request is not None
+    return next(
+        v
+        for _, v in operation.request.examples
+        if isinstance(v, dict) and contract.request_is_valid(operation, v)
+    )
+
+
+def test_live_withholds_a_valid_call_of_an_operation_without_phone_numbers(
+    evolved: Contract,
+) -> None:
+    """Issue 8: a valid web call went through a live run with budget 0, because the guard
+    judged "placeable" by phone fields. It is judged by the operation's own schema."""
+    web = evolved.api.operation(WEB_CALL)
+    assert not web.phone_paths
+    body = _valid_example(evolved, WEB_CALL)
+    upstream = Upstream()
+    with gateway_for(upstream, live=True, numbers=NUMBERS, contract=evolved) as (gateway, url):
+        withheld = httpx.post(
+            url + web.path, json=body, headers={"Authorization": "Bearer k"}, trust_env=False
+        )
+        invalid = httpx.post(
+            url + web.path,
+            json={"metadata": {}},
+            headers={"Authorization": "Bearer k"},
+            trust_env=False,
+        )
+    assert withheld.headers[GATEWAY_HEADER] == "withheld"
+    assert GATEWAY_HEADER not in invalid.headers  # a body the spec forbids goes through
+    assert [json.loads(sent[3]) for sent in upstream.received] == [{"metadata": {}}]
+    assert gateway.policy is not None
+    assert gateway.policy.placed == 0
+
+
+def test_live_judges_a_body_an_if_then_else_makes_valid_as_placeable(evolved: Contract) -> None:
+    """`ignore_e164_validation: true` makes a non-E.164 `from_number` valid: a phone-field
+    heuristic would call the body invalid and send it; full JSON Schema semantics withhold it."""
+    operation = evolved.api.operation(PHONE_CALL)
+    relaxed = {
+        "from_number": "internal-line-7",
+        "to_number": NUMBERS.to_number,
+        "ignore_e164_validation": True,
+    }
+    assert evolved.request_is_valid(operation, relaxed)
+    upstream = Upstream()
+    with gateway_for(upstream, live=True, contract=evolved) as (_, url):
+        response = httpx.post(
+            url + operation.path,
+            json=relaxed,
+            headers={"Authorization": "Bearer k"},
+            trust_env=False,
+        )
     assert response.headers[GATEWAY_HEADER] == "withheld"
     assert upstream.received == []
 
@@ -234,6 +419,56 @@ def test_live_withholds_a_stranger_in_an_invalid_body() -> None:
     assert response.headers[GATEWAY_HEADER] == "withheld"
     assert text.headers[GATEWAY_HEADER] == "withheld"
     assert upstream.received == []
+
+
+STRANGER = "+12125551234"
+FICTIONAL = "+14155550123"
+
+
+def _hidden_strangers() -> list[tuple[str, str, bytes]]:
+    """(name, query, body): a stranger's number where only a lenient reading finds it."""
+    to, other = (".".join(path) for path in OPERATION.phone_paths[:2])
+    fullwidth = "".join(chr(0xFF10 + int(c)) if c.isdigit() else chr(0xFF0B) for c in STRANGER)
+    return [
+        (
+            "a repeated key, the stranger first",
+            "",
+            f'{{"{to}": "{STRANGER}", "{to}": "{FICTIONAL}", "{other}": "{FICTIONAL}"}}'.encode(),
+        ),
+        (
+            "a key in another case",
+            "",
+            json.dumps({to: FICTIONAL, other: FICTIONAL, to.title(): STRANGER}).encode(),
+        ),
+        ("a list where a number is due", "", json.dumps({to: [STRANGER], other: 1}).encode()),
+        ("an object where a number is due", "", json.dumps({to: {"n": STRANGER}}).encode()),
+        ("fullwidth digits in a JSON array", "", json.dumps([fullwidth]).encode()),
+        (
+            "percent-encoded digits in a form",
+            "",
+            (f"{to}=" + "".join(f"%{ord(c):02X}" for c in STRANGER)).encode(),
+        ),
+        ("the query string", f"?{to}=%2B{STRANGER[1:]}", json.dumps({to: 1}).encode()),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "body"),
+    [pytest.param(query, body, id=name) for name, query, body in _hidden_strangers()],
+)
+def test_live_finds_a_stranger_wherever_a_lenient_server_would(query: str, body: bytes) -> None:
+    upstream = Upstream()
+    with gateway_for(upstream, live=True, budget=5, numbers=NUMBERS) as (gateway, url):
+        response = httpx.post(
+            url + OPERATION.path + query,
+            content=body,
+            headers={"Authorization": "Bearer k", "Content-Type": "application/json"},
+            trust_env=False,
+        )
+    assert response.headers[GATEWAY_HEADER] == "withheld"
+    assert upstream.received == []
+    assert gateway.policy is not None
+    assert gateway.policy.placed == 0
 
 
 def test_live_sends_invalid_bodies_with_safe_numbers() -> None:

@@ -14,6 +14,7 @@ from contract_tests.live import (
     is_fictional,
     is_placeable,
     is_safe,
+    phone_values,
     unsafe_numbers,
 )
 
@@ -115,6 +116,19 @@ def test_placeable_follows_either_validator() -> None:
     body = _valid_body(operation) | {phone: "+14155550100\n"}
     assert not CONTRACT.request_is_valid(operation, body)
     assert is_placeable(CONTRACT, operation, body)
+
+
+def test_a_body_only_the_stock_validator_accepts_is_not_aimed_at_the_tester() -> None:
+    """A vector meant to be rejected (a trailing newline) is placeable by the stock reading;
+    aiming its numbers at the tester's made it a real, valid call that spent the budget and
+    then failed a correct server for accepting it. It keeps its own (fictional) numbers, so
+    the gateway withholds it instead."""
+    operation = _operation_with_phones()
+    phone = ".".join(operation.phone_paths[0])
+    body = _valid_body(operation) | {phone: "+14155550100\n"}
+    aimed = aim(CONTRACT, operation, body, NUMBERS)
+    assert not any(NUMBERS.owns(value) for value in phone_values(CONTRACT, operation, aimed))
+    assert not CONTRACT.request_is_valid(operation, aimed)
 
 
 def test_bodies_that_are_not_objects_are_read_as_text() -> None:

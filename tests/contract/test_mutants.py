@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -78,6 +82,8 @@ def test_the_new_rules_each_have_a_mutant_only_they_are_expected_to_kill() -> No
     assert expected["refined_value_broken"] == ("outbound_direction",)
     assert expected["large_body_crash"] == ("large_bodies_handled",)
     assert expected["race_crash"] == ("concurrent_requests_handled",)
+    # the open choice of an empty override is really sent: a server failing on it is caught
+    assert expected["empty_value_crash"] == ("override_agent_honoured",)
 
 
 def test_correct_variants_cover_the_open_choices() -> None:
@@ -96,3 +102,27 @@ def test_the_cli_refuses_unknown_arguments(capsys: pytest.CaptureFixture[str]) -
     assert exited.value.code == 2
     assert "usage error" in capsys.readouterr().err
     assert main(["--only", "no_such_mutant"]) == 2
+
+
+def test_the_module_prints_its_usage_on_help_and_exits_0() -> None:
+    """`python -m contract_tests.mutants --help` (the entry point `make mutants` runs): usage and
+    every option on stdout, exit 0, and no mutant run."""
+    root = Path(__file__).resolve().parents[2]
+    env = {key: value for key, value in os.environ.items() if not key.startswith("RETELL_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "contract_tests.mutants", "--help"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: python -m contract_tests.mutants"), result.stdout
+    for option in ("--only", "--max-examples", "--seed"):
+        assert option in result.stdout, option
+    assert "killed" in result.stdout  # the description: what exit 0 means
+    assert result.stderr == ""
+    assert "SURVIVED" not in result.stdout
+    assert "mutants killed" not in result.stdout

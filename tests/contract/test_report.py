@@ -323,6 +323,7 @@ def _full_options() -> SuiteOptions:
         account=Account("+14155550101", "agent 'quoted' $x"),
         limits=Limits(request_timeout_s=2.5, max_response_bytes=4096),
         max_time_s=30.25,
+        baseline=Path("reports/known findings.json"),
     )
 
 
@@ -349,6 +350,8 @@ def test_the_rerun_line_carries_every_option_that_shapes_the_run() -> None:
     assert (parsed.live, parsed.max_live_calls) == (True, 2)
     assert (parsed.from_number, parsed.live_to_number) == ("+14155550101", "+14155550102")
     assert parsed.agent_id == "agent 'quoted' $x"
+    # a baselined run rerun without its baseline would fail on the findings it tolerated
+    assert parsed.baseline == Path("reports/known findings.json").absolute()
     assert subprocess.run(["bash", "-n", "-c", command], check=False).returncode == 0
 
 

@@ -57,6 +57,7 @@ def test_other_hosts_are_not_loopback(url: str) -> None:
         ("127.0.0.1:9000", "scheme"),
         ("http://:9000", "host"),
         ("http://127.0.0.1:99999", "port"),
+        ("http://127.0.0.1:0", "port 0"),  # once silently port 80
     ],
 )
 def test_urls_that_stacks_read_differently_are_refused(url: str, reason: str) -> None:

@@ -608,8 +608,11 @@ def test_large_bodies_fill_each_free_form_object(project: Contract) -> None:
         assert operation.request is not None
         model = project.model_of(operation.request.type)
         assert model is not None
-        handled = of(vectors, operation.operation_id, Expect.HANDLED)
-        assert all(v.rule == "large_bodies_handled" for v in handled)
+        handled = [
+            v
+            for v in of(vectors, operation.operation_id, Expect.HANDLED)
+            if v.rule == "large_bodies_handled"
+        ]
         for field in model.fields:
             if not (isinstance(field.type, AnyValue) and field.type.object_only):
                 continue
@@ -618,6 +621,26 @@ def test_large_bodies_fill_each_free_form_object(project: Contract) -> None:
             for minimum in FREE_FORM_MIN_BYTES:
                 assert any(minimum <= size < minimum * 1.1 for size in sizes), (field.name, sizes)
             assert 32 in [depth(content) for content in contents]
+
+
+def test_each_field_an_open_echo_names_is_sent_empty_and_may_be_refused(project: Contract) -> None:
+    # issue 8: `override_agent_id: ""` is an open choice; a run must send it, so that a server
+    # answering with the default agent, echoing "" or refusing it with a 4xx is judged at all
+    vectors = build_vectors(project)
+    for operation in project.operations:
+        open_echoes = {echo.request: echo.rule for echo in operation.echoes if echo.empty_open}
+        empties = {
+            (field, v.rule): v
+            for v in of(vectors, operation.operation_id, Expect.HANDLED)
+            for field in open_echoes
+            if v.body.get(field) in ("", {}, [])
+        }
+        assert ("override_agent_id", "override_agent_honoured") in empties
+        vector = empties["override_agent_id", "override_agent_honoured"]
+        assert vector.body["override_agent_id"] == ""
+        assert project.request_is_valid(operation, vector.body)
+        # the run must not fit "" to the account's agent: the empty value is the point
+        assert ("override_agent_id",) in vector.probes
 
 
 # --- evolved and enriched specs: the rules today's spec does not have ------------------------

@@ -40,7 +40,7 @@ def refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     assert cli.main(list(argv)) == cli.EXIT_USAGE
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.startswith("mock_server: ")
+    assert err.startswith("retell-mock: ")
     assert err.endswith("\n")
     assert err.count("\n") == 1, err
     return err
@@ -161,7 +161,7 @@ def test_a_public_host_with_a_key_of_ones_own_is_warned_about(
         cli.main(["--host", "0.0.0.0", "--port", "9999", "--api-key", "own-key"])
     assert binds == [("0.0.0.0", 9999)]
     err = capsys.readouterr().err
-    assert err.startswith("mock_server: warning: --host 0.0.0.0 is not a loopback address")
+    assert err.startswith("retell-mock: warning: --host 0.0.0.0 is not a loopback address")
     assert err.count("\n") == 1
     assert "own-key" not in err
 
@@ -228,7 +228,7 @@ def test_a_spec_that_is_not_valid_is_refused_naming_where(
     spec = tmp_path / "broken.yaml"
     spec.write_text("openapi: 3.1.0\ninfo: {title: x}\npaths: {}\n", encoding="utf-8")
     line = refused(capsys, "--spec", str(spec))
-    assert line.startswith(f"mock_server: --spec: {spec}")
+    assert line.startswith(f"retell-mock: --spec: {spec}")
     assert binds == []
 
 

@@ -238,7 +238,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_cli_refuses_bad_options_with_one_line(option: str, value: str) -> None:
     result = run_cli(option, value)
     assert result.returncode == 2
-    assert result.stderr.startswith("mock_server:")
+    assert result.stderr.startswith("retell-mock:")
     assert result.stderr.count("\n") == 1, result.stderr
     assert result.stdout == ""
 
@@ -249,7 +249,7 @@ def test_cli_refuses_a_port_in_use_with_one_line() -> None:
         result = run_cli("--port", str(port))
     assert result.returncode == 2  # not uvicorn's 3 after an ERROR log
     assert (
-        result.stderr == f"mock_server: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+        result.stderr == f"retell-mock: cannot listen on 127.0.0.1:{port}: Address already in use\n"
     )
     assert result.stdout == ""
 

@@ -437,6 +437,40 @@ test("the vector files hold client vectors, and every known failure names one", 
   for (const id of Object.keys(knownFailures)) assert.ok(ids.has(id), `known-failures/typescript.json names no vector: ${id}`);
 });
 
+// jsonEqual's table (the same as tests/conformance/test_json_equal.py and the Go runner's
+// confEqual): JSON texts parsed the way the runner parses bodies, [left, right, equal, why].
+const JSON_EQUAL_TABLE: ReadonlyArray<readonly [string, string, boolean, string]> = [
+  ['{"a": null}', "{}", false, "absent and null are distinct"],
+  ['{"a": null}', '{"a": null}', true, "null equals null"],
+  ["null", "{}", false, "null is not an empty object"],
+  ['{"a": {"b": null}}', '{"a": {}}', false, "a nested null is not dropped"],
+  ['{"a": 1, "b": 2}', '{"b": 2, "a": 1}', true, "key order is free"],
+  ['{"a": {"x": 1, "y": 2}}', '{"a": {"y": 2, "x": 1}}', true, "nested key order is free"],
+  ['{"a": 1}', '{"a": 1, "b": 2}', false, "an extra key counts"],
+  ["1", "1.0", true, "1 and 1.0 are one number"],
+  ['{"n": [1]}', '{"n": [1.0]}', true, "1 and 1.0 are one number, nested"],
+  ["1", "1.5", false, "different numbers"],
+  ["1e400", "1.8e308", true, "beyond a double's range: an infinity"],
+  ["true", "1", false, "true is not 1"],
+  ["false", "0", false, "false is not 0"],
+  ['"1"', "1", false, "a string is not a number"],
+  ['""', "null", false, "an empty string is not null"],
+  ["[1, 2]", "[2, 1]", false, "arrays are ordered"],
+  ["[[1, 2], [3]]", "[[1, 2], [3]]", true, "nested arrays in order"],
+  ["[[1, 2], [3]]", "[[2, 1], [3]]", false, "nested arrays are ordered"],
+  ['[{"a": 1}, {"b": 2}]', '[{"b": 2}, {"a": 1}]', false, "arrays of objects are ordered"],
+  ["[1, 2]", "[1, 2, null]", false, "a trailing null counts"],
+  ["[]", "{}", false, "an empty array is not an empty object"],
+];
+
+test("jsonEqual: absent and null distinct, key order free, 1 and 1.0 one number, arrays ordered", () => {
+  for (const [left, right, equal, why] of JSON_EQUAL_TABLE) {
+    const [a, b]: unknown[] = [JSON.parse(left), JSON.parse(right)];
+    assert.equal(jsonEqual(a, b), equal, `${why}: ${left} vs ${right}`);
+    assert.equal(jsonEqual(b, a), equal, `${why} (swapped): ${right} vs ${left}`);
+  }
+});
+
 for (const vector of clientVectors) {
   test(vector.id, { timeout: 20_000 }, async (t) => {
     const problems = await problemsOf(vector);

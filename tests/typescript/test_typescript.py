@@ -252,22 +252,6 @@ def test_the_readme_examples_compile_against_the_package(
     _require_ok(_run([str(tsc), "-p", str(tmp_path)], timeout=120), "tsc on the README examples")
 
 
-POLICY_TABLE = """\
-| failure | operation `idempotent` | not idempotent (create calls), default | with `retry_unsafe` / `retryUnsafe` / `WithRetryUnsafe(true)` |
-|---|---|---|---|
-| connection failed before the request was sent (refused, DNS, connect timeout) | retry | retry | retry |
-| 429 Too Many Requests | retry | retry | retry |
-| 408, 409, 5xx | retry | no | retry |
-| timeout or dropped connection after the request was sent | retry | no | retry |
-| other 4xx, validation errors, too-large responses | no | no | no |
-"""  # noqa: E501 - the table every client's README carries, verbatim
-
-
-def test_the_readme_carries_the_shared_retry_policy_table() -> None:
-    readme = (PACKAGE / "README.md").read_text(encoding="utf-8")
-    assert POLICY_TABLE in readme
-
-
 def test_hostile_spec_strings_compile_and_stay_in_comments_or_literals(
     tsc: Path, tmp_path: Path
 ) -> None:
