@@ -54,6 +54,9 @@ _FICTIONAL_DIGITS = re.compile(r"1[2-9][0-9]{2}55501[0-9]{2}")
 _MIN_DIALABLE_DIGITS = 3
 # A digit run in free text (a body that is not a JSON object) that could be a number.
 _TEXT_NUMBER = re.compile(r"\+?\d(?:[\s().\-]*\d){2,}")
+# What parts the values of a text body (JSON punctuation, form and query separators, quotes).
+_TEXT_BREAKS = re.compile(r"[\"',:;{}\[\]&=<>\r\n]+")
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
 def digits_of(value: object) -> str:
@@ -103,13 +106,37 @@ def unsafe_numbers(
     if isinstance(body, dict):
         values = lenient_phone_values(contract, operation, body)
         return [_show(value) for value in values if not is_safe(value, numbers)]
+    found: list[str] = []
+    if isinstance(body, list):  # objects inside an array: a server may take any of them
+        values = lenient_phone_values(contract, operation, body)
+        found += [_show(value) for value in values if not is_safe(value, numbers)]
     text = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False) if body else ""
-    runs = _TEXT_NUMBER.findall(text) + _TEXT_NUMBER.findall(unquote_plus(text))
-    return [hit for hit in runs if not is_safe(hit, numbers)]
+    return found + [piece for piece in _text_pieces(text) if not is_safe(piece, numbers)]
+
+
+def _text_pieces(text: str) -> list[str]:
+    """The pieces of a text a lenient server could read as one number: runs of digits with
+    the usual separators, and everything between JSON or form punctuation (a server that
+    keeps only the digits of a value dials `+1a21/25` too), read as is, percent-decoded and
+    with JSON escapes undone."""
+    variants = {text, unquote_plus(text), _JSON_ESCAPE.sub(_unescaped, text)}
+    pieces: list[str] = []
+    for variant in sorted(variants):
+        pieces += _TEXT_NUMBER.findall(variant)
+        pieces += [
+            piece
+            for piece in _TEXT_BREAKS.split(variant)
+            if len(digits_of(piece)) >= _MIN_DIALABLE_DIGITS
+        ]
+    return pieces
+
+
+def _unescaped(escape: re.Match[str]) -> str:
+    return chr(int(escape[1], 16))
 
 
 def lenient_phone_values(
-    contract: Contract, operation: Operation | None, body: dict[str, Any]
+    contract: Contract, operation: Operation | None, body: dict[str, Any] | list[Any]
 ) -> list[object]:
     """Every scalar a lenient server could read at a phone path of the operation (or any)."""
     operations = [operation] if operation is not None else list(contract.api.operations)
@@ -148,8 +175,8 @@ def _key_folded(key: str) -> str:
 def _scalars(value: object) -> list[object]:
     if isinstance(value, list):
         return [leaf for item in value for leaf in _scalars(item)]
-    if isinstance(value, dict):
-        return [leaf for item in value.values() for leaf in _scalars(item)]
+    if isinstance(value, dict):  # its keys too: `{"+1212...": 1}` where a number is due
+        return [leaf for key, item in value.items() for leaf in [key, *_scalars(item)]]
     return [value]
 
 

@@ -43,7 +43,11 @@ base64 carry 48 bits, of hex 32. A shorter key is still masked as itself and in 
 spellings above; its encodings are not. Text cut short (`mask_truncated`) also loses a
 start of an encoded run left at its very end, from `_TRUNCATED_MIN_CHARS` characters on.
 
-Not matched: base64/base32 of UTF-16 bytes, base32hex, encodings of an encoding (base64 of
+The key as is is also masked in any case (`SK_LIVE_...`), and a start or an end of it from
+`PARTIAL_MIN_CHARS` characters and half its length (a server showing it cut short).
+
+Not matched: base64/base32 of UTF-16 bytes, hex dumps wrapped across lines, base64 with spaces
+inside, octal or CSS escapes, base85 and uuencode, base32hex, encodings of an encoding (base64 of
 the hex), of an escaped key (base64 of its JSON escape) or of a compressed or encrypted
 body, and a run of which a server changed any character.
 
@@ -77,6 +81,9 @@ MASK_CANDIDATES = (MASK, "~~~", "^^^", "|||", "\u2022\u2022\u2022", "\u2588\u258
 # Below this length a key also occurs in unrelated text, which masking then garbles: it is
 # still masked (a leak is worse than a garbled line), and the tests pin that this is safe.
 SHORT_KEY_CHARS = 8
+# A start or end of the key shown as is (a server cutting it short) is masked from this many
+# characters, and from half the key.
+PARTIAL_MIN_CHARS = 12
 # An encoding of the key is masked only when the key determines at least this many of its
 # characters in a row (see the module docstring).
 MIN_ENCODED_CHARS = 8
@@ -361,20 +368,52 @@ class _Masking:
         return "".join([*parts, text[done:]])
 
 
+def _partial_patterns(secret: str) -> list[str]:
+    """The key as is in another case, and a long start or end of it (a server showing the key
+    cut short, `sk_live_abcd...`): at least `PARTIAL_MIN_CHARS` and half the key."""
+    if len(secret) < SHORT_KEY_CHARS:
+        return []
+    found = [f"(?i:{re.escape(secret)})"]
+    keep = max(PARTIAL_MIN_CHARS, math.ceil(len(secret) / 2))
+    if len(secret) > keep:
+        start = re.escape(secret[:keep]) + _optional_chain(secret[keep:])
+        end = _optional_chain(secret[: len(secret) - keep], reverse=True) + re.escape(
+            secret[len(secret) - keep :]
+        )
+        found += [start, end]
+    return found
+
+
+def _optional_chain(chars: str, *, reverse: bool = False) -> str:
+    """`bcd` -> `(?:b(?:c(?:d)?)?)?` (a start of it); reversed: `(?:(?:(?:b)?c)?d)?` (an end)."""
+    if not chars:
+        return ""
+    if reverse:
+        chain = ""
+        for char in chars:
+            chain = f"(?:{chain}{re.escape(char)})?"
+        return chain
+    chain = ""
+    for char in reversed(chars):
+        chain = f"(?:{re.escape(char)}{chain})?"
+    return chain
+
+
 @functools.lru_cache(maxsize=16)
 def _masking(secret: str) -> _Masking:
     runs = _encoded_runs(secret)
     spelled = "".join(_char_pattern(char) for char in secret)
+    partial = _partial_patterns(secret)
     # the key's own spellings first: at one place the first alternative that matches wins
-    pattern = re.compile(
-        "|".join(f"({alternative})" for alternative in [spelled, *(run.pattern() for run in runs)])
-    )
+    alternatives = [spelled, *(run.pattern() for run in runs), *partial]
+    pattern = re.compile("|".join(f"({alternative})" for alternative in alternatives))
     used = set(secret)
     mask = next(
         (candidate for candidate in MASK_CANDIDATES if not used & set(candidate)),
         "\N{REPLACEMENT CHARACTER}" * 3,
     )
-    return _Masking(pattern, (None, *(run.lead_pattern() for run in runs)), mask)
+    leads = (None, *(run.lead_pattern() for run in runs), *(None for _ in partial))
+    return _Masking(pattern, leads, mask)
 
 
 def mask_user_info(text: str) -> str:

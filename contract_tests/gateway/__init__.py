@@ -317,7 +317,7 @@ def _normal(path: str) -> str:
 def _parsed(body: bytes) -> object:
     try:
         return json.loads(body) if body else None
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # read as text: every digit run
         return body.decode("utf-8", errors="replace")
 
 

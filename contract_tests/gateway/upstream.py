@@ -157,6 +157,8 @@ class Upstream:
             (name.decode("latin-1"), value.decode("latin-1")) for name, value in response.headers
         ]
         decoder = _decoder(answer_headers)
+        if decoder is _UNKNOWN:
+            raise _Cut(response.status_code, answer_headers, Failure.UNDECODABLE)
         chunks: list[bytes] = []
         size = 0
         while True:
@@ -174,6 +176,9 @@ class Upstream:
             if size > self.max_bytes or (decoder is not None and decoder.unconsumed_tail):
                 raise _Cut(response.status_code, answer_headers, Failure.TOO_LARGE)
             chunks.append(data)
+        if decoder is not None and chunks and (not decoder.eof or decoder.unused_data):
+            # cut short, or bytes after its end: not the body the server meant
+            raise _Cut(response.status_code, answer_headers, Failure.UNDECODABLE)
         reason = response.reason.decode("latin-1", errors="replace")
         kept = [
             (n, v) for n, v in answer_headers if n.lower() not in HOP_BY_HOP | {"content-encoding"}
@@ -211,12 +216,21 @@ async def _next_event(connection: _Connection, *wanted: type) -> object:
         raise h11.RemoteProtocolError(f"unexpected {type(event).__name__}")
 
 
+_UNKNOWN = object()  # a Content-Encoding the gateway cannot decode
+
+
 def _decoder(headers: Headers) -> Any:
-    encoding = next(
-        (value.strip().lower() for name, value in headers if name.lower() == "content-encoding"), ""
-    )
-    if encoding == "gzip":
+    """A decoder for the one coding the answer names (None: identity); `_UNKNOWN` for any
+    other, or several in a row (`br`, `gzip, deflate`): the suite asked for identity."""
+    encodings = [
+        value.strip().lower() for name, value in headers if name.lower() == "content-encoding"
+    ]
+    codings = [part.strip() for value in encodings for part in value.split(",") if part.strip()]
+    codings = [coding for coding in codings if coding != "identity"]
+    if not codings:
+        return None
+    if codings in (["gzip"], ["x-gzip"]):
         return zlib.decompressobj(16 + zlib.MAX_WBITS)
-    if encoding == "deflate":
+    if codings == ["deflate"]:
         return zlib.decompressobj()
-    return None
+    return _UNKNOWN

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import socket
 import threading
@@ -314,6 +315,49 @@ def test_live_a_2xx_whose_body_does_not_decode_still_stops_the_run() -> None:
     assert len(upstream.received) == 1
 
 
+@pytest.mark.parametrize(
+    ("encoding", "body"),
+    [
+        pytest.param("gzip, deflate", b"plain", id="two codings"),
+        pytest.param("br", b"plain", id="brotli"),
+        pytest.param("gzip", gzip.compress(b'{"error_message": "no"}')[:-6], id="gzip cut short"),
+        pytest.param("gzip", gzip.compress(b"{}") + b"trailing", id="bytes after the gzip end"),
+    ],
+)
+def test_a_body_in_a_coding_the_gateway_cannot_read_whole_is_a_failure(
+    encoding: str, body: bytes
+) -> None:
+    upstream = Upstream()
+    upstream.headers = [
+        (b"content-type", b"application/json"),
+        (b"content-encoding", encoding.encode()),
+    ]
+    upstream.body = body
+    with gateway_for(upstream) as (gateway, url):
+        response = post(url, {})
+    assert response.headers[GATEWAY_HEADER] == "failed"
+    assert [exchange.failure for exchange in gateway.failures] == [Failure.UNDECODABLE]
+
+
+def test_a_gzip_body_whole_is_decoded() -> None:
+    upstream = Upstream()
+    upstream.headers = [(b"content-type", b"application/json"), (b"content-encoding", b"gzip")]
+    upstream.body = gzip.compress(b'{"error_message": "no"}')
+    with gateway_for(upstream) as (gateway, url):
+        response = post(url, {})
+    assert response.json() == {"error_message": "no"}
+    assert gateway.failures == []
+
+
+def test_live_a_body_nested_too_deep_to_parse_is_read_as_text_not_a_crash() -> None:
+    upstream = Upstream()
+    with gateway_for(upstream, live=True, numbers=NUMBERS) as (_, url):
+        deep = post(url, b"[" * 100_000 + b"]" * 100_000)
+        stranger = post(url, b"[" * 100_000 + STRANGER.encode() + b"]" * 100_000)
+    assert deep.status_code == 400  # the server's own answer: nothing in it could ring anyone
+    assert stranger.headers[GATEWAY_HEADER] == "withheld"
+
+
 def test_stop_refuses_everything_after() -> None:
     upstream = Upstream()
     with gateway_for(upstream) as (gateway, url):
@@ -449,7 +493,28 @@ def _hidden_strangers() -> list[tuple[str, str, bytes]]:
             (f"{to}=" + "".join(f"%{ord(c):02X}" for c in STRANGER)).encode(),
         ),
         ("the query string", f"?{to}=%2B{STRANGER[1:]}", json.dumps({to: 1}).encode()),
+        # a lenient server keeps only the digits of a value: any separator, any script
+        ("slashes inside an array", "", json.dumps([{to: _spread(STRANGER, "/")}]).encode()),
+        ("letters between the digits", "", f'["{_spread(STRANGER, "a")}"]'.encode()),
+        ("superscript digits in an array", "", json.dumps([_superscript(STRANGER)]).encode()),
+        ("escaped superscripts in text", "", f"to: {json.dumps(_superscript(STRANGER))}".encode()),
+        ("a number as a key where one is due", "", json.dumps({to: {STRANGER: 1}}).encode()),
+        ("nested arrays of objects", "", json.dumps([[{to: [{"n": STRANGER}]}]]).encode()),
+        ("slashes in the query", f"?{to}=%2B1%2F21%2F25%2F55%2F12%2F34", b"{}"),
     ]
+
+
+def _spread(number: str, separator: str) -> str:
+    """+12125551234 -> +1/21/25/55/12/34."""
+    digits = number[1:]
+    parts = [digits[0], *(digits[i : i + 2] for i in range(1, len(digits), 2))]
+    return "+" + separator.join(parts)
+
+
+def _superscript(number: str) -> str:
+    return number.translate(
+        str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+    )
 
 
 @pytest.mark.parametrize(
