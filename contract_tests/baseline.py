@@ -56,9 +56,14 @@ def apply(result: SuiteResult, known: set[Key]) -> None:
     accepted = [f for f in outcome.findings if (f.rule, f.operation) in known]
     outcome.known |= {(f.rule, f.operation) for f in accepted}
     outcome.findings[:] = [f for f in outcome.findings if (f.rule, f.operation) not in known]
+    # one note per known pair, not per finding: a known pair may break on every answer
+    first: dict[tuple[str, str], str] = {}
     for finding in accepted:
+        first.setdefault((finding.rule, finding.operation), finding.message)
+    for (rule, operation), message in first.items():
+        count = outcome.broken[(rule, operation)] or 1
         outcome.notes.append(
-            f"baseline: known finding {finding.rule} on {finding.operation}: {finding.message}"
+            f"baseline: known finding {rule} on {operation} ({count} exchanges), e.g. {message}"
         )
     for rule, operation in sorted(known - found):
         outcome.notes.append(

@@ -125,7 +125,7 @@ def run_cases(
         if _name(check) not in run.options.exclude_checks
     ]
     sessions = threading.local()
-    pending: set[Future[None]] = set()
+    pending: set[Future[bool]] = set()
     queue: Iterator[PlannedCase] = iter(planned)
     with ThreadPoolExecutor(
         max_workers=run.options.workers, thread_name_prefix="contract-case"
@@ -145,13 +145,14 @@ def run_cases(
                     run.outcome.errors.append(
                         f"a case could not be run: {type(error).__name__}: {error}"
                     )
-                if on_done is not None:
-                    on_done()
+                if on_done is not None and (error is not None or future.result()):
+                    on_done()  # a case the stop kept from being sent is not done
 
 
-def _run_one(item: PlannedCase, run: Run, checks: list[Any], sessions: threading.local) -> None:
+def _run_one(item: PlannedCase, run: Run, checks: list[Any], sessions: threading.local) -> bool:
+    """Send one case and judge its answer; False when the run had stopped before it left."""
     if run.stopped:
-        return
+        return False
     session = getattr(sessions, "session", None)
     if session is None:
         session = sessions.session = requests.Session()
@@ -173,7 +174,7 @@ def _run_one(item: PlannedCase, run: Run, checks: list[Any], sessions: threading
     if not run.record(
         item.operation, item.phase, record, int(response.status_code), headers, content
     ):
-        return
+        return True
     _RESULTS.results = []
     answered_before = run.gateway.self_answered
     transport = {"session": session, "base_url": run.url, "timeout": timeout}
@@ -183,7 +184,7 @@ def _run_one(item: PlannedCase, run: Run, checks: list[Any], sessions: threading
         # a check's own request (ignored_auth sends one without the key) may have been answered
         # by the gateway (the run stopped, the guard withheld it, the server failed): such a
         # verdict is not the server's, so none of this case's is kept
-        return
+        return True
     for result in getattr(_RESULTS, "results", []):
         failed = result.status == Status.FAILURE
         run.outcome.judge(
@@ -202,6 +203,7 @@ def _run_one(item: PlannedCase, run: Run, checks: list[Any], sessions: threading
                 int(response.status_code),
                 content,
             )
+    return True
 
 
 def _remember_results(context: Any, case: Any, response: Any, results: list[Any]) -> None:

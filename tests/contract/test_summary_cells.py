@@ -32,3 +32,17 @@ def test_a_baselined_pair_reads_known_not_ok() -> None:
     assert result.outcome.findings == []
     assert summary.cells[("closed_enums", V2)].text == "known 3/10"
     assert not summary.failed("closed_enums")  # known findings do not fail the run
+
+
+def test_a_known_pair_is_one_note_however_often_it_broke() -> None:
+    """A known pair breaking on every answer once printed a note per finding (44 in a row)."""
+    outcome = RunOutcome()
+    for index in range(44):
+        outcome.judge("closed_enums", V2)
+        outcome.add(finding(message=f"case {index}: 'weird' is not an enum value"))
+    result = SuiteResult(options(), outcome)
+    baselines.apply(result, {("closed_enums", V2)})
+    known = [note for note in result.outcome.notes if "known finding" in note]
+    assert len(known) == 1
+    assert "(44 exchanges)" in known[0]
+    assert "case 0:" in known[0]
