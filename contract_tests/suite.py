@@ -92,7 +92,7 @@ class SuiteResult:
     seconds: float = 0.0
     interrupted: str | None = None  # "SIGINT" / "SIGTERM": the run was cut short from outside
     stopped: str | None = None  # why sending stopped early (a lenient live server, failures)
-    timed_out: bool = False  # --max-time ended the fuzzing
+    timed_out: bool = False  # --max-time ended the run (its fixed parts, planning or fuzzing)
     incomplete: str | None = None  # a fixed part did not finish (no verdict of compliance)
     planned_cases: int = 0
     fuzzed_cases: int = 0  # of the planned cases, those sent
