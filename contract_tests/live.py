@@ -101,8 +101,8 @@ def unsafe_numbers(
     A JSON object is read at its operation's phone paths (every operation's, when the path
     matches none) as the most lenient server would: keys in any case and spelling of `_`/`-`
     (Go's encoding/json matches keys case-insensitively), and every scalar inside a list or
-    object found there. Anything else - other JSON, text, bytes - is read as text, digit run
-    by digit run, and percent-decoded once more (a form body, a query string)."""
+    object found there (an array body: each object in it too). Anything else is read as text,
+    piece by piece (`_text_pieces`)."""
     if isinstance(body, dict):
         values = lenient_phone_values(contract, operation, body)
         return [_show(value) for value in values if not is_safe(value, numbers)]
@@ -153,8 +153,10 @@ def _lenient_values_at(document: object, path: FieldPath) -> list[object]:
         return [document]
     head, rest = path[0], path[1:]
     if isinstance(document, list):
-        # an item where a value was due: some servers take the first, others any
-        return [v for item in document for v in _lenient_values_at(item, path)]
+        # the items the path names, or an item where a value was due (some servers take the
+        # first, others any)
+        after = rest if head == "*" else path
+        return [v for item in document for v in _lenient_values_at(item, after)]
     if not isinstance(document, dict):
         return []
     if head == "*":

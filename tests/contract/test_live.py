@@ -136,3 +136,16 @@ def test_bodies_that_are_not_objects_are_read_as_text() -> None:
     assert unsafe_numbers(CONTRACT, None, [12125551234], None)
     assert not unsafe_numbers(CONTRACT, None, "to=+1 415 555 0100", None)
     assert not unsafe_numbers(CONTRACT, None, [1, 22], None)
+
+
+def test_a_phone_path_through_an_array_reads_its_items() -> None:
+    """A spec may type an array of numbers (`numbers.*`): each item is a number to check, and
+    a list where one number was due is read item by item."""
+    from contract_tests.live import _lenient_values_at
+
+    assert _lenient_values_at({"numbers": ["+12125551234", "+1"]}, ("numbers", "*")) == [
+        "+12125551234",
+        "+1",
+    ]
+    assert _lenient_values_at({"Numbers": [{"n": "+1"}]}, ("numbers", "*", "n")) == ["+1"]
+    assert _lenient_values_at([{"to_number": "+1"}], ("to_number",)) == ["+1"]
