@@ -166,12 +166,12 @@ def test_every_test_file_is_scanned() -> None:
 
 
 BROKEN_PYTHON = '''
-"""A docstring may mention /work/shared/api.md."""
+"""A docstring may mention /work/elsewhere/api.md."""
 from pathlib import Path
-FACTS = Path("/work/shared/docs/api-facts.md")  # a comment may too: /tmp/x
+FACTS = Path("/work/elsewhere/docs/api-facts.md")  # a comment may too: /tmp/x
 SCRATCH = "/tmp/retell-run"
 NOTES = Path("~/notes.md").expanduser()
-SHARED = ROOT / "../shared/api.md"
+ELSEWHERE = ROOT / "../elsewhere/api.md"
 ABOVE = Path(__file__).resolve().parents[3]
 ALSO_ABOVE = Path(__file__).resolve().parent.parent.parent.parent
 FINE = [Path(__file__).resolve().parents[2], "generated/go", "https://h/tmp", "/v2/a/../b"]
@@ -181,26 +181,26 @@ FINE = [Path(__file__).resolve().parents[2], "generated/go", "https://h/tmp", "/
 def test_the_python_scan_catches_paths_outside_the_repository() -> None:
     found = sorted((line, path, why) for line, path, why in python_problems(BROKEN_PYTHON, 2))
     assert found == [
-        (4, "/work/shared/docs/api-facts.md", "an absolute path of a machine"),
+        (4, "/work/elsewhere/docs/api-facts.md", "an absolute path of a machine"),
         (5, "/tmp/retell-run", "an absolute path of a machine"),
         (6, "~/notes.md", "an absolute path of a machine"),
-        (7, "../shared/api.md", "climbs 1 folders from 0 below the root"),
+        (7, "../elsewhere/api.md", "climbs 1 folders from 0 below the root"),
         (8, "__file__", "climbs 3 folders from 2 below the root"),
         (9, "__file__", "climbs 3 folders from 2 below the root"),
     ]
 
 
 def test_an_allowance_names_one_path_of_one_file() -> None:
-    hits = python_problems('X = "../generated/go"\nY = "../../shared"\n', 2)
+    hits = python_problems('X = "../generated/go"\nY = "../../elsewhere"\n', 2)
     assert _found(ROOT / "tests/evolution/chain.py", hits) == [
-        "tests/evolution/chain.py:2: '../../shared': climbs 2 folders from 0 below the root"
+        "tests/evolution/chain.py:2: '../../elsewhere': climbs 2 folders from 0 below the root"
     ]
 
 
 BROKEN_TYPESCRIPT = """
-// a comment may say /work/shared
+// a comment may say /work/elsewhere
 import { x } from "../../generated/typescript/src/index.js";
-import { y } from "../../../shared/facts.js";
+import { y } from "../../../elsewhere/facts.js";
 const file = `/tmp/out.json`;
 readJSON(t, '../validation/cases.json');
 """
@@ -210,4 +210,4 @@ def test_the_typescript_and_go_scan_catches_paths_outside_the_repository() -> No
     found = sorted(
         (line, value) for line, value, _ in c_family_problems(BROKEN_TYPESCRIPT, levels=2)
     )
-    assert found == [(4, "../../../shared/facts.js"), (5, "/tmp/out.json")]
+    assert found == [(4, "../../../elsewhere/facts.js"), (5, "/tmp/out.json")]
