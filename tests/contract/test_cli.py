@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import resource
@@ -15,26 +14,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from contract_tests import cli
 from contract_tests.contract import Contract
 from contract_tests.mutants.asgi import HttpRequest, HttpResponse, answer_before, rewrite_response
 from mock_server import create_app, running_server
-from tests.contract.conftest import TEST_KEY
+from tests.contract.conftest import TEST_KEY, run_cli
 
 WORKERS = 4
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL_RUN = ["--max-examples", "6", "--seed", "7"]
 CONTRACT = Contract.load()
-
-
-def _main(argv: list[str]) -> tuple[int, str]:
-    buffer = io.StringIO()
-    code = cli.main(argv, console=Console(file=buffer, width=200))
-    return code, buffer.getvalue()
 
 
 def _leaky_and_wrong(app: ASGIApp) -> ASGIApp:
@@ -77,7 +69,7 @@ def test_a_compliant_server_exits_0_with_reports(mock_url: str, tmp_path: Path) 
         "--report",
         str(report),
     ]
-    code, out = _main(argv)
+    code, out = run_cli(argv)
     assert code == cli.EXIT_COMPLIANT, out
     assert "COMPLIANT" in out
     assert "vectors:" in out
@@ -101,7 +93,7 @@ def test_violations_exit_1_and_the_key_never_shows(leaky_url: str, tmp_path: Pat
         "--report",
         str(report),
     ]
-    code, out = _main(argv)
+    code, out = run_cli(argv)
     assert code == cli.EXIT_VIOLATIONS, out
     texts = {"console": out, "report": report.read_text(), "junit": junit.read_text()}
     for name, text in texts.items():
@@ -175,7 +167,7 @@ def _closed_port() -> int:
 def test_misuse_exits_2_with_one_line_naming_the_option(
     argv: list[str], says: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _ = _main(argv)
+    code, _ = run_cli(argv)
     error = capsys.readouterr().err
     assert code == cli.EXIT_USAGE
     assert says in error
@@ -212,7 +204,7 @@ def test_a_report_in_a_missing_directory_gets_its_directory(tmp_path: Path, mock
     """The README's `--junit-xml reports/contract.xml` must work without a `mkdir` first."""
     junit, report = tmp_path / "reports" / "contract.xml", tmp_path / "out" / "deep" / "r.md"
     argv = ["--base-url", mock_url, "--api-key", TEST_KEY, *SMALL_RUN]
-    code, out = _main([*argv, "--junit-xml", str(junit), "--report", str(report)])
+    code, out = run_cli([*argv, "--junit-xml", str(junit), "--report", str(report)])
     assert code == cli.EXIT_COMPLIANT, out
     assert ET.parse(junit).getroot().tag == "testsuites"
     assert report.read_text(encoding="utf-8").strip()
@@ -222,7 +214,7 @@ def test_a_report_in_a_missing_directory_gets_its_directory(tmp_path: Path, mock
 def test_a_key_a_header_cannot_carry_is_refused_without_showing_it(
     key: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _ = _main(["--api-key", key, *SMALL_RUN])
+    code, _ = run_cli(["--api-key", key, *SMALL_RUN])
     error = capsys.readouterr().err
     assert code == cli.EXIT_USAGE
     assert "--api-key must be printable ASCII" in error
@@ -230,7 +222,7 @@ def test_a_key_a_header_cannot_carry_is_refused_without_showing_it(
 
 
 def test_an_unreachable_server_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _ = _main(
+    code, _ = run_cli(
         [
             "--base-url",
             f"http://127.0.0.1:{_closed_port()}",
@@ -244,7 +236,7 @@ def test_an_unreachable_server_exits_2(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_a_rejected_key_exits_2(mock_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _ = _main(["--base-url", mock_url, "--api-key", "not-the-key", *SMALL_RUN])
+    code, _ = run_cli(["--base-url", mock_url, "--api-key", "not-the-key", *SMALL_RUN])
     assert code == cli.EXIT_USAGE
     assert "API key rejected by the server (401)" in capsys.readouterr().err
 
@@ -275,16 +267,18 @@ def _only_first_operation(app: ASGIApp) -> ASGIApp:
 def test_a_server_implementing_one_operation_passes_when_scoped_to_it() -> None:
     first = CONTRACT.operations[0].operation_id
     with running_server(_only_first_operation(create_app(api_key=TEST_KEY))) as url:
-        scoped, out = _main(
+        scoped, out = run_cli(
             ["--base-url", url, "--api-key", TEST_KEY, *SMALL_RUN, "--include-operation-id", first]
         )
-        unscoped, _ = _main(["--base-url", url, "--api-key", TEST_KEY, *SMALL_RUN])
+        unscoped, _ = run_cli(["--base-url", url, "--api-key", TEST_KEY, *SMALL_RUN])
     assert scoped == cli.EXIT_COMPLIANT, out
     assert unscoped == cli.EXIT_VIOLATIONS
 
 
 def test_a_base_url_with_no_operation_is_one_finding(mock_url: str) -> None:
-    code, out = _main(["--base-url", mock_url + "/wrong/prefix", "--api-key", TEST_KEY, *SMALL_RUN])
+    code, out = run_cli(
+        ["--base-url", mock_url + "/wrong/prefix", "--api-key", TEST_KEY, *SMALL_RUN]
+    )
     assert code == cli.EXIT_VIOLATIONS
     assert "operations_found" in out
     assert out.count("FAIL") <= 3
@@ -293,14 +287,14 @@ def test_a_base_url_with_no_operation_is_one_finding(mock_url: str) -> None:
 def test_a_baseline_round_trip(leaky_url: str, tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
     argv = ["--base-url", leaky_url, "--api-key", TEST_KEY, *SMALL_RUN, "--baseline", str(baseline)]
-    written, _ = _main([*argv, "--baseline-update"])
+    written, _ = run_cli([*argv, "--baseline-update"])
     assert written == cli.EXIT_VIOLATIONS
     known = json.loads(baseline.read_text())["known"]
     assert {"rule": "closed_enums", "operation": CONTRACT.operations[0].label} in known
-    again, out = _main(argv)
+    again, out = run_cli(argv)
     assert again == cli.EXIT_COMPLIANT, out
     with running_server(create_app(api_key=TEST_KEY)) as fixed:
-        stale, out = _main(
+        stale, out = run_cli(
             ["--base-url", fixed, "--api-key", TEST_KEY, *SMALL_RUN, "--baseline", str(baseline)]
         )
     assert stale == cli.EXIT_COMPLIANT

@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
-import socket
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -23,6 +21,7 @@ from contract_tests.target import parse_target
 from mock_server import running_server
 from mock_server.faults import DroppedConnection
 from tests.evolution.patches import PATCHES, PHONE_CALL, WEB_CALL, write_stage
+from tests.generator.loopback import respond, serving
 
 CONTRACT = Contract.load()
 OPERATION = next(op for op in CONTRACT.api.operations if op.phone_paths)
@@ -61,57 +60,6 @@ class Upstream:
         headers = [*self.headers, (b"content-length", str(len(self.body)).encode())]
         await send({"type": "http.response.start", "status": self.status, "headers": headers})
         await send({"type": "http.response.body", "body": self.body})
-
-
-@contextmanager
-def raw_server(extra_headers: bytes) -> Iterator[str]:
-    """A loopback HTTP server written by hand, for answers no ASGI server would send: a 400
-    with `extra_headers` to every request."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    listener.settimeout(0.2)
-    done = threading.Event()
-
-    def serve() -> None:
-        while not done.is_set():
-            try:
-                client, _ = listener.accept()
-            except TimeoutError:
-                continue
-            with client:
-                client.settimeout(5)
-                request = b""
-                while b"\r\n\r\n" not in request:
-                    chunk = client.recv(65536)
-                    if not chunk:
-                        break
-                    request += chunk
-                head, _, rest = request.partition(b"\r\n\r\n")
-                length = next(
-                    (
-                        int(line.split(b":", 1)[1])
-                        for line in head.split(b"\r\n")
-                        if line.lower().startswith(b"content-length:")
-                    ),
-                    0,
-                )
-                while len(rest) < length:
-                    rest += client.recv(65536)
-                body = b'{"error_message": "no"}'
-                client.sendall(
-                    b"HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\n"
-                    + extra_headers
-                    + b"content-length: %d\r\nconnection: close\r\n\r\n" % len(body)
-                    + body
-                )
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
-    finally:
-        done.set()
-        thread.join(timeout=5)
-        listener.close()
 
 
 @contextmanager
@@ -278,8 +226,9 @@ def test_a_plain_path_location_is_passed_on() -> None:
 def test_an_answer_header_with_control_characters_is_dropped_not_fatal() -> None:
     """A server sending `X-Evil: ESC[2J` made the gateway's own server refuse the answer and
     the run crash; the header is dropped, the answer judged."""
-    with raw_server(b"X-Evil: \x1b[2Jx\r\nX-Fine: yes\r\n") as upstream_url:
-        gateway = Gateway(CONTRACT, parse_target(upstream_url), Limits(request_timeout_s=5))
+    headers = {"Content-Type": "application/json", "X-Evil": "\x1b[2Jx", "X-Fine": "yes"}
+    with serving(respond("400 Bad Request", b'{"error_message": "no"}', headers)) as upstream:
+        gateway = Gateway(CONTRACT, parse_target(upstream.url), Limits(request_timeout_s=5))
         with serve_gateway(gateway) as url:
             response = post(url, {})
     assert response.status_code == 400

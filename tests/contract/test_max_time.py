@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from contract_tests import cli
 from contract_tests.options import SuiteOptions
 from contract_tests.output.summary import verdict_line
 from contract_tests.suite import SuiteResult, run_suite
 from mock_server import create_app, running_server
-from tests.contract.conftest import TEST_KEY
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.contract.conftest import TEST_KEY, run_cli
 
 
 def _slow(app: ASGIApp, seconds: float) -> ASGIApp:
@@ -36,31 +32,9 @@ def test_max_time_during_the_fixed_parts_ends_the_run_incomplete(tmp_path: Path)
     the run there, and the verdict says it is incomplete (exit 1, never COMPLIANT)."""
     junit = tmp_path / "junit.xml"
     with running_server(_slow(create_app(api_key=TEST_KEY), 1.0)) as url:
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "contract_tests",
-                "--base-url",
-                url,
-                "--seed",
-                "3",
-                "--workers",
-                "2",
-                "--max-time",
-                "2",
-                "--junit-xml",
-                str(junit),
-            ],
-            cwd=ROOT,
-            env=os.environ | {"RETELL_API_KEY": TEST_KEY},
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-    out = done.stdout + done.stderr
-    assert done.returncode == 1, out
+        argv = ["--base-url", url, "--api-key", TEST_KEY, "--seed", "3", "--workers", "2"]
+        code, out = run_cli([*argv, "--max-time", "2", "--junit-xml", str(junit)])
+    assert code == cli.EXIT_VIOLATIONS, out
     assert "INCOMPLETE" in out
     assert "COMPLIANT" not in out
     assert "the run is incomplete" in out

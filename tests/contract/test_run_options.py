@@ -5,7 +5,6 @@ by seed, account fitting (`--from-number` / `--agent-id`) and a wrong base URL."
 from __future__ import annotations
 
 import importlib
-import io
 import json
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -14,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rich.console import Console
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from contract_tests import cli
@@ -23,7 +21,7 @@ from contract_tests.mutants.asgi import HttpRequest, HttpResponse, answer_before
 from contract_tests.mutants.catalogue import MUTANTS, Mutant
 from generator.ir import Operation
 from mock_server import create_app, running_server
-from tests.contract.conftest import TEST_KEY
+from tests.contract.conftest import TEST_KEY, run_cli
 
 CONTRACT = Contract.load()
 SMALL_RUN = ["--max-examples", "5", "--seed", "7"]
@@ -32,14 +30,8 @@ MANAGED_AGENT = "agent_of_the_managed_number"
 OTHER_AGENT = "agent_b_of_the_account"
 
 
-def _main(argv: list[str]) -> tuple[int, str]:
-    buffer = io.StringIO()
-    code = cli.main(argv, console=Console(file=buffer, width=200))
-    return code, buffer.getvalue()
-
-
 def _run(url: str, *options: str) -> tuple[int, str]:
-    return _main(["--base-url", url, "--api-key", TEST_KEY, *SMALL_RUN, *options])
+    return run_cli(["--base-url", url, "--api-key", TEST_KEY, *SMALL_RUN, *options])
 
 
 def _mutant(name: str) -> Mutant:
